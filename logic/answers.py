@@ -1,0 +1,163 @@
+"""The person's answers: one frozen, strictly validated model of the spec's answer table."""
+
+from enum import StrEnum
+from typing import Annotated, Any, get_args, get_origin
+
+import pydantic
+from pydantic import BaseModel, ConfigDict, StrictBool, StrictStr, field_validator
+from pydantic_core import PydanticCustomError
+
+from .vocab import (
+    ActiveAcne,
+    AgeGroup,
+    Condition,
+    Distress,
+    Field,
+    Goal,
+    Isotretinoin,
+    Mark,
+    MarkAge,
+    OtherTreatment,
+    Pregnancy,
+    Route,
+    Setting,
+    Severity,
+    SkinType,
+    Step,
+    Symptom,
+    YesNoNotSure,
+)
+
+NOTES_MAX_LENGTH = 500
+_ALLOWED_CONTROL = frozenset("\n\t")
+
+# A value that means "I don't know" or "I haven't decided" cannot be combined with a real choice.
+STANDALONE_VALUES: dict[Field, StrEnum] = {Field.MARKS: Mark.NOT_SURE, Field.ROUTES: Route.NOT_DECIDED}
+
+_Distinct = {"uniqueItems": True}
+
+
+def _several(enum: type[StrEnum], *, at_least_one: bool = False) -> Any:
+    return Annotated[
+        tuple[enum, ...],
+        pydantic.Field(min_length=1 if at_least_one else 0, json_schema_extra=_Distinct),
+    ]
+
+
+class Answers(BaseModel):
+    """Everything the questionnaire asks. Every key is required except `notes`."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", title="Answers")
+
+    current_symptoms: _several(Symptom)
+    changing_spot: StrictBool
+    distress: Distress
+    age_group: AgeGroup
+    pregnancy: Pregnancy
+    conditions: _several(Condition)
+    previous_reaction: YesNoNotSure
+    isotretinoin: Isotretinoin
+    skin_type: SkinType
+    marks: _several(Mark, at_least_one=True)
+    severity: Severity
+    mark_age: MarkAge
+    active_acne: ActiveAcne
+    keloid_history: YesNoNotSure
+    routes: _several(Route, at_least_one=True)
+    setting: Setting
+    other_treatments: _several(OtherTreatment)
+    goals: _several(Goal, at_least_one=True)
+    notes: Annotated[StrictStr, pydantic.Field(max_length=NOTES_MAX_LENGTH)] = ""
+
+    @field_validator("current_symptoms", "conditions", "marks", "routes", "other_treatments", "goals")
+    @classmethod
+    def _distinct_and_standalone(cls, values: tuple[StrEnum, ...], info: pydantic.ValidationInfo):
+        seen: set[StrEnum] = set()
+        for value in values:
+            if value in seen:
+                raise PydanticCustomError("repeated_value", "{value} is given more than once", {"value": str(value)})
+            seen.add(value)
+        alone = STANDALONE_VALUES.get(Field(info.field_name))
+        if alone is not None and alone in seen and len(seen) > 1:
+            raise PydanticCustomError(
+                "not_alone", "{value} cannot be combined with other values", {"value": str(alone)}
+            )
+        return values
+
+    @field_validator("notes")
+    @classmethod
+    def _no_control_characters(cls, text: str) -> str:
+        for position, char in enumerate(text):
+            if char not in _ALLOWED_CONTROL and (ord(char) < 32 or 127 <= ord(char) < 160):
+                raise PydanticCustomError(
+                    "control_character",
+                    "contains a control character (code {code}) at position {position}",
+                    {"code": f"U+{ord(char):04X}", "position": position + 1},
+                )
+        return text
+
+    def values_of(self, field: Field) -> tuple[StrEnum | bool | str, ...]:
+        """The answer to `field` as a tuple, whether the question takes one value or several."""
+        value = getattr(self, field)
+        return value if isinstance(value, tuple) else (value,)
+
+
+# --- What kind of question each field is, read from the model itself so it is defined once. ----------
+
+
+def field_options(field: Field) -> tuple[StrEnum, ...]:
+    """The allowed values of a choice question, in the spec's order; empty for yes/no and text."""
+    annotation = _base_annotation(field)
+    if get_origin(annotation) is tuple:
+        annotation = get_args(annotation)[0]
+    if isinstance(annotation, type) and issubclass(annotation, StrEnum):
+        return tuple(annotation)
+    return ()
+
+
+def is_multi(field: Field) -> bool:
+    return get_origin(_base_annotation(field)) is tuple
+
+
+def is_yes_no(field: Field) -> bool:
+    return _base_annotation(field) is bool
+
+
+def is_text(field: Field) -> bool:
+    return _base_annotation(field) is str
+
+
+def needs_one(field: Field) -> bool:
+    """True for the list questions that need at least one value."""
+    return any(getattr(m, "min_length", 0) for m in Answers.model_fields[field].metadata)
+
+
+def _base_annotation(field: Field) -> Any:
+    return Answers.model_fields[field].annotation
+
+
+# --- The form's structure: which question sits on which page. -------------------------------------------
+
+STEP_FIELDS: dict[Step, tuple[Field, ...]] = {
+    Step.SAFETY: (Field.CURRENT_SYMPTOMS, Field.CHANGING_SPOT, Field.DISTRESS),
+    Step.ABOUT_YOU: (
+        Field.AGE_GROUP,
+        Field.PREGNANCY,
+        Field.CONDITIONS,
+        Field.PREVIOUS_REACTION,
+        Field.ISOTRETINOIN,
+    ),
+    Step.SKIN_AND_MARKS: (
+        Field.SKIN_TYPE,
+        Field.MARKS,
+        Field.SEVERITY,
+        Field.MARK_AGE,
+        Field.ACTIVE_ACNE,
+        Field.KELOID_HISTORY,
+    ),
+    Step.PLANS: (Field.ROUTES, Field.SETTING, Field.OTHER_TREATMENTS, Field.GOALS, Field.NOTES),
+}
+
+
+def step_of(field: Field) -> Step:
+    return next(step for step, fields in STEP_FIELDS.items() if field in fields)

@@ -1,0 +1,355 @@
+"""The editable wording: TOML files in `content/`, validated into frozen models when first loaded.
+
+A clinician edits the TOML; nothing here needs to change. A file that is broken (bad TOML, a missing
+field, an id the code does not know, an id left without text) stops loading with `ContentError`, whose
+message names the file and the field.
+"""
+
+import tomllib
+from collections.abc import Iterable
+from enum import StrEnum
+from functools import cache
+from pathlib import Path
+from typing import Annotated, Any, Self
+
+import pydantic
+from pydantic import BaseModel, ConfigDict, StringConstraints, model_validator
+
+from .answers import Answers, field_options, is_multi, is_text, is_yes_no, needs_one
+from .errors import ContentError
+from .vocab import (
+    Evidence,
+    Field,
+    FlagId,
+    GlutathioneFit,
+    Level,
+    Mark,
+    Relevance,
+    Route,
+    SectionId,
+    SkinType,
+    Step,
+)
+
+CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
+
+
+def _require_all(mapping: dict[Any, Any], ids: Iterable[StrEnum], what: str) -> None:
+    missing = [str(i) for i in ids if i not in mapping]
+    if missing:
+        raise ValueError(f"no {what} for: {', '.join(missing)}")
+
+
+# --- general.toml ------------------------------------------------------------------------------------
+
+
+class LevelText(_Model):
+    label: Text
+    headline: Text
+    icon: Text
+
+
+class LabelText(_Model):
+    label: Text
+    meaning: Text
+    icon: Text
+
+
+class ProviderQuestions(_Model):
+    always: tuple[Text, ...]
+    routes: dict[Route, Text]
+
+    @model_validator(mode="after")
+    def _complete(self) -> Self:
+        _require_all(self.routes, Route, "question for the route")
+        return self
+
+
+class General(_Model):
+    content_version: Text
+    disclaimer: Text
+    levels: dict[Level, LevelText]
+    evidence: dict[Evidence, LabelText]
+    fit: dict[GlutathioneFit, LabelText]
+    relevance: dict[Relevance, Text]
+    provider_questions: ProviderQuestions
+
+    @model_validator(mode="after")
+    def _complete(self) -> Self:
+        _require_all(self.levels, Level, "text for the level")
+        _require_all(self.evidence, Evidence, "label for the evidence grade")
+        _require_all(self.fit, GlutathioneFit, "label for the glutathione fit")
+        _require_all(self.relevance, Relevance, "sentence for the reason")
+        return self
+
+
+# --- flags.toml, article.toml, marks.toml --------------------------------------------------------------
+
+
+class FlagText(_Model):
+    title: Text
+    reason: Text
+    action: Text
+    source: Text
+    question: Text | None = None
+
+
+class SectionText(_Model):
+    title: Text
+    claim: Text
+    evidence: Evidence
+    note: Text
+    source: Text
+
+
+class MarkText(_Model):
+    name: Text
+    recognise: Text
+    description: Text
+    glutathione: Text
+    what_works: Text
+    sources: tuple[Text, ...] = pydantic.Field(min_length=1)
+    question: Text | None = None
+
+
+# --- questions.toml -------------------------------------------------------------------------------------
+
+
+class StepText(_Model):
+    title: Text
+    intro: Text
+
+
+class QuestionText(_Model):
+    label: Text
+    help: Text
+    options: dict[str, Text] = {}
+    none_label: Text | None = None
+
+
+_FITZPATRICK_TYPES = tuple(t for t in SkinType if t is not SkinType.NOT_SURE)
+
+
+class HelperQuestion(_Model):
+    label: Text
+    options: dict[SkinType, Text]
+
+
+class SkinTypeHelper(_Model):
+    title: Text
+    intro: Text
+    burn: HelperQuestion
+    tan: HelperQuestion
+    colour: HelperQuestion
+
+    @model_validator(mode="after")
+    def _complete(self) -> Self:
+        for question in (self.burn, self.tan, self.colour):
+            _require_all(question.options, _FITZPATRICK_TYPES, "option for the skin type")
+        return self
+
+
+class Questions(_Model):
+    steps: dict[Step, StepText]
+    fields: dict[Field, QuestionText]
+    skin_type_helper: SkinTypeHelper
+
+    @model_validator(mode="after")
+    def _complete(self) -> Self:
+        _require_all(self.steps, Step, "title for the step")
+        _require_all(self.fields, Field, "question text for the field")
+        for field, text in self.fields.items():
+            expected = _option_keys(field)
+            given = set(text.options)
+            if given != set(expected):
+                problems = []
+                if missing := [k for k in expected if k not in given]:
+                    problems.append(f"missing {', '.join(missing)}")
+                if unknown := sorted(given - set(expected)):
+                    problems.append(f"unknown {', '.join(unknown)}")
+                raise ValueError(f"fields.{field}.options: {'; '.join(problems)}")
+            if text.none_label is not None and not (is_multi(field) and not needs_one(field)):
+                raise ValueError(f"fields.{field}.none_label: only questions that may be left empty take one")
+        return self
+
+
+def _option_keys(field: Field) -> tuple[str, ...]:
+    if is_yes_no(field):
+        return ("true", "false")
+    if is_text(field):
+        return ()
+    return tuple(str(v) for v in field_options(field))
+
+
+# --- ui.toml ---------------------------------------------------------------------------------------------
+
+
+class WelcomeText(_Model):
+    what_it_is: Text
+    what_it_is_not: Text
+    privacy: Text
+    duration: Text
+    start: Text
+
+
+class NavText(_Model):
+    back: Text
+    next: Text
+    review: Text
+    see_summary: Text
+    start_over: Text
+    edit: Text
+    progress: Text
+
+
+class ValidationText(_Model):
+    heading: Text
+    choose_one: Text
+    choose_one_plain: Text
+    choose_some: Text
+    choose_some_plain: Text
+    alone: Text
+    notes_too_long: Text
+    notes_control: Text
+    why: Text
+    notes_limit: Text
+
+
+class ReviewText(_Model):
+    title: Text
+    intro: Text
+
+
+class SummaryText(_Model):
+    title: Text
+    intro: Text
+    overall: Text
+    flags: Text
+    no_flags: Text
+    action: Text
+    why_seeing: Text
+    source: Text
+    marks: Text
+    glutathione: Text
+    recognise: Text
+    what_works: Text
+    sources: Text
+    article: Text
+    article_intro: Text
+    article_says: Text
+    evidence: Text
+    shown_because: Text
+    questions: Text
+    answers: Text
+    question: Text
+    answer: Text
+    notes: Text
+    no_notes: Text
+    about: Text
+    content_version: Text
+    made_on: Text
+    download_markdown: Text
+    markdown_file: Text
+
+
+class Interface(_Model):
+    app_title: Text
+    tagline: Text
+    welcome: WelcomeText
+    nav: NavText
+    validation: ValidationText
+    review: ReviewText
+    summary: SummaryText
+
+
+# --- All of it ----------------------------------------------------------------------------------------
+
+
+class Content(_Model):
+    general: General
+    flags: dict[FlagId, FlagText]
+    article: dict[SectionId, SectionText]
+    marks: dict[Mark, MarkText]
+    questions: Questions
+    ui: Interface
+
+    def field_label(self, field: Field) -> str:
+        return self.questions.fields[field].label
+
+    def option_label(self, field: Field, value: StrEnum | bool | str) -> str:
+        """The label of one answer value; text answers are returned as they are."""
+        if is_text(field):
+            return str(value)
+        key = str(value).lower() if isinstance(value, bool) else str(value)
+        return self.questions.fields[field].options[key]
+
+    def answer_text(self, answers: Answers, field: Field) -> str:
+        """One answer in words, as the review page and the downloads show it."""
+        values = answers.values_of(field)
+        if is_multi(field) and not values:
+            return self.questions.fields[field].none_label or "—"
+        return "; ".join(self.option_label(field, v) for v in values)
+
+
+_TABLES: dict[str, tuple[type[StrEnum], type[BaseModel], str]] = {
+    "flags": (FlagId, FlagText, "text for the flag"),
+    "article": (SectionId, SectionText, "text for the article section"),
+    "marks": (Mark, MarkText, "text for the mark"),
+}
+_WHOLE: dict[str, type[BaseModel]] = {"general": General, "questions": Questions, "ui": Interface}
+
+
+def load_content(directory: Path = CONTENT_DIR) -> Content:
+    """Read and validate every content file. Raises ContentError naming the file and field."""
+    parts: dict[str, Any] = {}
+    for name in ("general", "flags", "article", "marks", "questions", "ui"):
+        path = directory / f"{name}.toml"
+        data = _read_toml(path)
+        try:
+            if name in _WHOLE:
+                parts[name] = _WHOLE[name].model_validate(data)
+            else:
+                ids, item, what = _TABLES[name]
+                parts[name] = pydantic.TypeAdapter(dict[ids, item]).validate_python(data)
+                _require_all(parts[name], ids, what)
+        except pydantic.ValidationError as error:
+            raise ContentError(path, _content_problems(error)) from None
+        except ValueError as error:
+            raise ContentError(path, [str(error)]) from None
+    return Content.model_construct(**parts)
+
+
+@cache
+def default_content() -> Content:
+    """The shipped content, loaded once per process and never changed."""
+    return load_content()
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError:
+        raise ContentError(path, ["the file is missing"]) from None
+    except tomllib.TOMLDecodeError as error:
+        raise ContentError(path, [f"not valid TOML: {error}"]) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ContentError(path, [f"cannot be read: {error}"]) from None
+
+
+def _content_problems(error: pydantic.ValidationError) -> list[str]:
+    problems = []
+    for detail in error.errors(include_url=False):
+        loc = [str(part) for part in detail["loc"] if part != "[key]"]
+        where = ".".join(loc) if loc else "(top level)"
+        message = detail["msg"].removeprefix("Value error, ")
+        if detail["type"] == "enum" and detail["loc"] and detail["loc"][-1] == "[key]":
+            message = f"not a known id; allowed: {detail.get('ctx', {}).get('expected', '')}"
+        problems.append(f"{where}: {message}")
+    return problems

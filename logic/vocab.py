@@ -1,0 +1,273 @@
+"""Every answer value, flag id, level and section id of the contract, defined once.
+
+The values are the JSON strings of `shared/spec/questionnaire.md`. Labels and help texts for them live in
+`content/questions.toml`, so a clinician can reword them without touching code.
+"""
+
+from enum import StrEnum
+
+
+class Symptom(StrEnum):
+    RASH_OR_BLISTERS = "rash_or_blisters"
+    BREATHING_OR_SWELLING = "breathing_or_swelling"
+    INFECTION_SIGNS = "infection_signs"
+    ACNE_WITH_FEVER = "acne_with_fever"
+
+
+class Distress(StrEnum):
+    NONE = "none"
+    AFFECTS_DAILY_LIFE = "affects_daily_life"
+    SELF_HARM_THOUGHTS = "self_harm_thoughts"
+    PREFER_NOT_TO_SAY = "prefer_not_to_say"
+
+
+class AgeGroup(StrEnum):
+    UNDER_18 = "under_18"
+    AGE_18_TO_24 = "18_to_24"
+    AGE_25_TO_39 = "25_to_39"
+    AGE_40_PLUS = "40_plus"
+
+
+class Pregnancy(StrEnum):
+    PREGNANT = "pregnant"
+    TRYING = "trying"
+    BREASTFEEDING = "breastfeeding"
+    NONE = "none"
+    NOT_APPLICABLE = "not_applicable"
+    PREFER_NOT_TO_SAY = "prefer_not_to_say"
+
+
+class Condition(StrEnum):
+    KIDNEY = "kidney"
+    LIVER = "liver"
+    THYROID = "thyroid"
+    G6PD_DEFICIENCY = "g6pd_deficiency"
+    KIDNEY_STONES = "kidney_stones"
+    CANCER_TREATMENT = "cancer_treatment"
+    ASTHMA = "asthma"
+    SULFITE_SENSITIVITY = "sulfite_sensitivity"
+
+
+class YesNoNotSure(StrEnum):
+    YES = "yes"
+    NO = "no"
+    NOT_SURE = "not_sure"
+
+
+class Isotretinoin(StrEnum):
+    CURRENT = "current"
+    WITHIN_6_MONTHS = "within_6_months"
+    MORE_THAN_6_MONTHS_AGO = "more_than_6_months_ago"
+    NEVER = "never"
+    NOT_SURE = "not_sure"
+
+
+class SkinType(StrEnum):
+    I = "I"  # noqa: E741 - Fitzpatrick's own numeral
+    II = "II"
+    III = "III"
+    IV = "IV"
+    V = "V"
+    VI = "VI"
+    NOT_SURE = "not_sure"
+
+
+class Mark(StrEnum):
+    BROWN_MARKS = "brown_marks"
+    RED_MARKS = "red_marks"
+    ICEPICK = "icepick"
+    BOXCAR = "boxcar"
+    ROLLING = "rolling"
+    RAISED = "raised"
+    KELOID = "keloid"
+    NOT_SURE = "not_sure"
+
+
+class Severity(StrEnum):
+    FLAT_ONLY = "flat_only"
+    MILD = "mild"
+    MODERATE = "moderate"
+    SEVERE = "severe"
+    NOT_SURE = "not_sure"
+
+
+class MarkAge(StrEnum):
+    UNDER_3_MONTHS = "under_3_months"
+    FROM_3_TO_12_MONTHS = "3_to_12_months"
+    OVER_12_MONTHS = "over_12_months"
+    NOT_SURE = "not_sure"
+
+
+class ActiveAcne(StrEnum):
+    NONE = "none"
+    FEW = "few"
+    MANY_INFLAMED = "many_inflamed"
+    NODULES_OR_CYSTS = "nodules_or_cysts"
+    NOT_SURE = "not_sure"
+
+
+class Route(StrEnum):
+    INJECTION = "injection"
+    ORAL = "oral"
+    TOPICAL = "topical"
+    NOT_DECIDED = "not_decided"
+
+
+class Setting(StrEnum):
+    DERMATOLOGIST = "dermatologist"
+    OTHER_MEDICAL = "other_medical"
+    SPA_OR_SALON = "spa_or_salon"
+    SELF_AT_HOME = "self_at_home"
+    ONLINE_PURCHASE = "online_purchase"
+    NOT_DECIDED = "not_decided"
+
+
+class OtherTreatment(StrEnum):
+    CHEMICAL_PEEL = "chemical_peel"
+    MICRONEEDLING = "microneedling"
+    LASER = "laser"
+    RETINOID = "retinoid"
+    OTHER_TOPICALS = "other_topicals"
+
+
+class Goal(StrEnum):
+    FADE_DARK_MARKS = "fade_dark_marks"
+    FADE_RED_MARKS = "fade_red_marks"
+    SMOOTH_PITS = "smooth_pits"
+    FLATTEN_RAISED = "flatten_raised"
+    LIGHTER_SKIN_OVERALL = "lighter_skin_overall"
+
+
+class Level(StrEnum):
+    """How urgent the summary is; `none` only ever describes a summary with no flags."""
+
+    URGENT = "urgent"
+    CONSULT = "consult"
+    NOTE = "note"
+    NONE = "none"
+
+    @property
+    def rank(self) -> int:
+        return _LEVEL_RANK[self]
+
+
+_LEVEL_RANK = {Level.URGENT: 3, Level.CONSULT: 2, Level.NOTE: 1, Level.NONE: 0}
+
+
+class FlagId(StrEnum):
+    POSSIBLE_SEVERE_SKIN_REACTION = "possible_severe_skin_reaction"
+    POSSIBLE_ANAPHYLAXIS = "possible_anaphylaxis"
+    POSSIBLE_INFECTION = "possible_infection"
+    ACNE_WITH_FEVER = "acne_with_fever"
+    SELF_HARM = "self_harm"
+    CHANGING_SPOT = "changing_spot"
+    PREGNANCY_OR_BREASTFEEDING = "pregnancy_or_breastfeeding"
+    UNDER_18 = "under_18"
+    ORGAN_CONDITION = "organ_condition"
+    IV_VITAMIN_C_RISK = "iv_vitamin_c_risk"
+    CANCER_TREATMENT = "cancer_treatment"
+    PREVIOUS_REACTION = "previous_reaction"
+    SEVERE_ACTIVE_ACNE = "severe_active_acne"
+    KELOID_RISK = "keloid_risk"
+    RECENT_ISOTRETINOIN = "recent_isotretinoin"
+    DARKER_SKIN_PROCEDURES = "darker_skin_procedures"
+    UNSAFE_INJECTION_SETTING = "unsafe_injection_setting"
+    SUNKEN_SCARS = "sunken_scars"
+    EMOTIONAL_IMPACT = "emotional_impact"
+    INHALED_GLUTATHIONE_ASTHMA = "inhaled_glutathione_asthma"
+    RED_MARKS_NOT_PIGMENT = "red_marks_not_pigment"
+    DARKER_SKIN_PIH = "darker_skin_pih"
+    RECENT_MARKS = "recent_marks"
+    TYPE_UNSURE = "type_unsure"
+    PRODUCT_QUALITY = "product_quality"
+    LIGHTENING_GOAL = "lightening_goal"
+
+
+class SectionId(StrEnum):
+    """The article's sections, in the article's order."""
+
+    WHAT_IT_IS = "what_it_is"
+    HOW_IT_WORKS = "how_it_works"
+    CAN_IT_REDUCE_SCARS = "can_it_reduce_scars"
+    BENEFIT_LIGHTENING = "benefit_lightening"
+    BENEFIT_HYPERPIGMENTATION = "benefit_hyperpigmentation"
+    BENEFIT_TEXTURE = "benefit_texture"
+    BENEFIT_ANTI_INFLAMMATORY = "benefit_anti_inflammatory"
+    BENEFIT_DETOX = "benefit_detox"
+    TIMELINE = "timeline"
+    RISKS = "risks"
+    FAQ_HOW_IT_HELPS = "faq_how_it_helps"
+    FAQ_HOW_LONG = "faq_how_long"
+    FAQ_COMPLETE_REMOVAL = "faq_complete_removal"
+    FAQ_SAFETY = "faq_safety"
+    FAQ_COMBINATION = "faq_combination"
+    CONCLUSION = "conclusion"
+
+
+class Evidence(StrEnum):
+    SUPPORTED = "supported"
+    LIMITED = "limited"
+    UNKNOWN = "unknown"
+    NOT_SUPPORTED = "not_supported"
+
+
+class GlutathioneFit(StrEnum):
+    LIMITED_EVIDENCE = "limited_evidence"
+    NOT_EXPECTED = "not_expected"
+    UNKNOWN = "unknown"
+
+
+class Relevance(StrEnum):
+    """Why an article section is shown to this person; each has a sentence in content/general.toml."""
+
+    EVERYONE = "everyone"
+    BROWN_MARKS = "brown_marks"
+    RED_MARKS = "red_marks"
+    SUNKEN_SCARS = "sunken_scars"
+    RAISED_SCARS = "raised_scars"
+    MIXED_MARKS_AND_SCARS = "mixed_marks_and_scars"
+    TYPE_UNSURE = "type_unsure"
+    LIGHTENING_GOAL = "lightening_goal"
+    FADE_DARK_GOAL = "fade_dark_goal"
+    FADE_RED_GOAL = "fade_red_goal"
+    TEXTURE_GOAL = "texture_goal"
+    ACTIVE_ACNE = "active_acne"
+    RECENT_MARKS = "recent_marks"
+    CONSIDERING_INJECTION = "considering_injection"
+    NON_MEDICAL_SETTING = "non_medical_setting"
+    HEALTH_ANSWERS = "health_answers"
+    OTHER_TREATMENTS = "other_treatments"
+    SEVERE_SCARS = "severe_scars"
+
+
+class Step(StrEnum):
+    """The questionnaire's pages, in the spec's order: safety first."""
+
+    SAFETY = "safety"
+    ABOUT_YOU = "about_you"
+    SKIN_AND_MARKS = "skin_and_marks"
+    PLANS = "plans"
+
+
+class Field(StrEnum):
+    """The answer keys, in the order the questionnaire asks them."""
+
+    CURRENT_SYMPTOMS = "current_symptoms"
+    CHANGING_SPOT = "changing_spot"
+    DISTRESS = "distress"
+    AGE_GROUP = "age_group"
+    PREGNANCY = "pregnancy"
+    CONDITIONS = "conditions"
+    PREVIOUS_REACTION = "previous_reaction"
+    ISOTRETINOIN = "isotretinoin"
+    SKIN_TYPE = "skin_type"
+    MARKS = "marks"
+    SEVERITY = "severity"
+    MARK_AGE = "mark_age"
+    ACTIVE_ACNE = "active_acne"
+    KELOID_HISTORY = "keloid_history"
+    ROUTES = "routes"
+    SETTING = "setting"
+    OTHER_TREATMENTS = "other_treatments"
+    GOALS = "goals"
+    NOTES = "notes"
