@@ -1,5 +1,6 @@
 """The person's answers: one frozen, strictly validated model of the spec's answer table."""
 
+import unicodedata
 from enum import StrEnum
 from typing import Annotated, Any, get_args, get_origin
 
@@ -88,7 +89,7 @@ class Answers(BaseModel):
     @classmethod
     def _no_control_characters(cls, text: str) -> str:
         for position, char in enumerate(text):
-            if char not in _ALLOWED_CONTROL and (ord(char) < 32 or 127 <= ord(char) < 160):
+            if char not in _ALLOWED_CONTROL and unicodedata.category(char) in ("Cc", "Cs"):
                 raise PydanticCustomError(
                     "control_character",
                     "contains a control character (code {code}) at position {position}",

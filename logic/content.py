@@ -37,7 +37,7 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
 
 def _require_all(mapping: dict[Any, Any], ids: Iterable[StrEnum], what: str) -> None:

@@ -1,0 +1,100 @@
+"""Every kind of bad input is refused with a line that names the field and says what is allowed."""
+
+import json
+
+import pytest
+
+from logic import AnswersError, parse_answers
+from logic.answers import NOTES_MAX_LENGTH
+from tests.factories import QUIET, answers_dict
+
+
+def problems(data) -> list[str]:
+    text = data if isinstance(data, str) else json.dumps(data)
+    with pytest.raises(AnswersError) as caught:
+        parse_answers(text)
+    return list(caught.value.problems)
+
+
+def test_valid_answers_are_accepted_and_frozen():
+    answers = parse_answers(json.dumps(QUIET))
+    assert answers.marks == ("brown_marks",)
+    with pytest.raises(Exception, match="frozen"):
+        answers.age_group = "under_18"
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        (
+            {"age_group": "teen"},
+            'age_group: "teen" is not allowed; allowed: one of under_18, 18_to_24, 25_to_39, 40_plus',
+        ),
+        ({"skin_type": "iv"}, 'skin_type: "iv" is not allowed; allowed: one of I, II, III, IV, V, VI, not_sure'),
+        ({"marks": ["dimple"]}, 'marks[0]: "dimple" is not allowed'),
+        ({"marks": []}, "marks: needs at least one value from brown_marks"),
+        ({"routes": []}, "routes: needs at least one value"),
+        ({"goals": []}, "goals: needs at least one value"),
+        ({"marks": ["boxcar", "boxcar"]}, "marks: boxcar is given more than once"),
+        ({"conditions": ["asthma", "asthma"]}, "conditions: asthma is given more than once"),
+        ({"marks": ["not_sure", "boxcar"]}, "marks: not_sure stands alone and cannot be combined"),
+        ({"routes": ["oral", "not_decided"]}, "routes: not_decided stands alone and cannot be combined"),
+        ({"changing_spot": "true"}, 'changing_spot: "true" is not allowed; allowed: true or false'),
+        ({"changing_spot": 1}, "changing_spot: 1 is not allowed; allowed: true or false"),
+        ({"marks": "boxcar"}, 'marks: "boxcar" is not allowed; allowed: a list of distinct values'),
+        ({"distress": ["none"]}, 'distress: ["none"] is not allowed; allowed: one of none'),
+        ({"notes": 5}, "notes: 5 is not allowed; allowed: text of at most 500 characters"),
+        ({"notes": "x" * (NOTES_MAX_LENGTH + 1)}, "notes: 501 characters is too long; at most 500 are allowed"),
+        ({"notes": "bell\x07"}, "notes: a control character (U+0007) at position 5"),
+        ({"notes": "line\r\nbreak"}, "notes: a control character (U+000D) at position 5"),
+        ({"notes": "\x9b"}, "notes: a control character (U+009B) at position 1"),
+        ({"shoe_size": 9}, "shoe_size: not a question this questionnaire asks"),
+    ],
+)
+def test_bad_value_is_refused_naming_the_field(changes, expected):
+    found = problems(answers_dict(**changes))
+    assert any(line.startswith(expected) for line in found), found
+
+
+def test_missing_key_is_named_with_what_it_needs():
+    data = answers_dict()
+    del data["setting"]
+    assert problems(data) == [
+        "setting: missing; it needs one of dermatologist, other_medical, spa_or_salon, self_at_home, "
+        "online_purchase, not_decided"
+    ]
+
+
+def test_notes_may_be_left_out_but_every_other_key_is_required():
+    data = answers_dict()
+    del data["notes"]
+    assert parse_answers(json.dumps(data)).notes == ""
+
+
+def test_newline_and_tab_are_allowed_in_notes():
+    assert parse_answers(json.dumps(answers_dict(notes="a\n\tb"))).notes == "a\n\tb"
+
+
+def test_several_problems_are_all_listed():
+    found = problems(answers_dict(age_group="x", marks=[], routes=["oral", "oral"]))
+    assert [line.split(":")[0] for line in found] == ["age_group", "marks", "routes"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", "the answers are empty"),
+        ("   \n", "the answers are empty"),
+        ("{not json", "the answers are not valid JSON"),
+        ("[]", "the answers must be a JSON object"),
+        ("[1, 2]", "the answers must be a JSON object"),
+        ('"marks"', "the answers must be a JSON object"),
+        ("null", "the answers must be a JSON object"),
+        ("[" * 5000 + "]" * 5000, "the answers are not valid JSON"),
+        (" " * 70_000, "the answers are 70,000 bytes long"),
+    ],
+)
+def test_text_that_is_not_an_answers_object_is_refused(text, expected):
+    found = problems(text)
+    assert len(found) == 1
+    assert found[0].startswith(expected)

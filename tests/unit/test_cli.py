@@ -1,0 +1,99 @@
+"""The command line, run as a real subprocess the way a person or a script would."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from logic import Answers
+from tests.factories import answers_dict
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "logic", *args], input=stdin, capture_output=True, text=True, cwd=ROOT, timeout=60
+    )
+
+
+@pytest.fixture
+def answers_file(tmp_path):
+    def write(text: str) -> str:
+        path = tmp_path / "answers.json"
+        path.write_text(text, encoding="utf-8")
+        return str(path)
+
+    return write
+
+
+def test_summarize_prints_the_summary_as_json(answers_file):
+    result = run("summarize", answers_file(json.dumps(answers_dict(changing_spot=True, marks=["red_marks"]))))
+    assert result.returncode == 0, result.stderr
+    summary = json.loads(result.stdout)
+    assert summary["level"] == "urgent"
+    assert [f["id"] for f in summary["flags"]] == ["changing_spot", "red_marks_not_pigment"]
+    assert summary["flags"][0]["triggered_by"] == [{"field": "changing_spot", "value": True}]
+    assert summary["marks"][0] == {**summary["marks"][0], "mark": "red_marks", "glutathione_fit": "not_expected"}
+    assert set(summary) == {
+        "level",
+        "flags",
+        "marks",
+        "article",
+        "questions_for_provider",
+        "disclaimer",
+        "content_version",
+    }
+
+
+def test_summarize_reads_standard_input_and_prints_markdown():
+    result = run("summarize", "-", "--format", "markdown", stdin=json.dumps(answers_dict(notes="<b>hi</b> [x](y)")))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("# ")
+    assert "\\<b\\>hi\\</b\\> \\[x\\]\\(y\\)" in result.stdout
+    assert "<b>" not in result.stdout
+
+
+def test_schema_is_the_json_schema_of_the_answers():
+    result = run("schema")
+    assert result.returncode == 0
+    schema = json.loads(result.stdout)
+    assert schema == Answers.model_json_schema()
+    assert set(schema["required"]) == set(Answers.model_fields) - {"notes"}
+    assert schema["additionalProperties"] is False
+    assert schema["properties"]["marks"]["minItems"] == 1
+    assert schema["properties"]["marks"]["uniqueItems"] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (json.dumps(answers_dict(age_group="old")), 'age_group: "old" is not allowed'),
+        (json.dumps(answers_dict(marks=[])), "marks: needs at least one value"),
+        ("", "the answers are empty"),
+        ("[1]", "the answers must be a JSON object"),
+        ("{", "the answers are not valid JSON"),
+        ("\xff\xfe garbage", "the answers are not valid JSON"),
+    ],
+)
+def test_bad_input_exits_2_with_a_readable_line_and_no_traceback(answers_file, text, expected):
+    result = run("summarize", answers_file(text))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert expected in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_missing_file_exits_2_with_a_readable_message(tmp_path):
+    result = run("summarize", str(tmp_path / "nope.json"))
+    assert result.returncode == 2
+    assert "cannot read the file" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_an_unknown_format_is_refused_by_the_argument_parser(answers_file):
+    result = run("summarize", answers_file("{}"), "--format", "xml")
+    assert result.returncode == 2
+    assert "invalid choice" in result.stderr
