@@ -214,11 +214,17 @@ class ValidationText(_Model):
     choose_one_plain: Text
     choose_some: Text
     choose_some_plain: Text
+    choose_any: Text
     alone: Text
     notes_too_long: Text
     notes_control: Text
     why: Text
     notes_limit: Text
+
+
+class HelperText(_Model):
+    suggestion: Text
+    use: Text
 
 
 class ReviewText(_Model):
@@ -264,6 +270,7 @@ class Interface(_Model):
     welcome: WelcomeText
     nav: NavText
     validation: ValidationText
+    helper: HelperText
     review: ReviewText
     summary: SummaryText
 

@@ -1,7 +1,7 @@
 """Working with answers that are not finished yet: checking one page, and flags that can already be told."""
 
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import Any, NamedTuple
 
 import pydantic
 
@@ -37,24 +37,36 @@ NEUTRAL: dict[str, Any] = {
 }
 
 
-def field_problems(draft: Mapping[str, Any], fields: tuple[Field, ...]) -> dict[Field, list[str]]:
-    """Problems with the given fields of a draft: unanswered required ones, and invalid values."""
-    problems: dict[Field, list[str]] = {}
+_FIELD_NAMES = frozenset(str(f) for f in Field)
+
+
+class Problem(NamedTuple):
+    """What is wrong with one answer: pydantic's error type (`missing`, `not_alone`, ...) and its words."""
+
+    kind: str
+    message: str
+
+
+def field_problems(draft: Mapping[str, Any], fields: Iterable[Field]) -> dict[Field, Problem]:
+    """The first problem with each of `fields` in a draft: unanswered required ones and invalid values."""
+    problems: dict[Field, Problem] = {}
     for field in fields:
         if field not in draft:
             if field is not Field.NOTES:
-                problems[field] = ["missing"]
+                problems[field] = Problem("missing", f"{field}: missing")
             continue
         try:
             Answers.model_validate({**NEUTRAL, field: draft[field]})
         except pydantic.ValidationError as error:
-            problems[field] = [line.split(": ", 1)[1] for line in answer_problems(error)]
+            problems[field] = Problem(error.errors()[0]["type"], answer_problems(error)[0])
     return problems
 
 
 def early_flags(draft: Mapping[str, Any], content: Content | None = None) -> tuple[FlagResult, ...]:
     """The flags that the valid answers given so far already raise, before the questionnaire is finished."""
-    given = {k: v for k, v in draft.items() if k in set(Field) and not field_problems(draft, (Field(k),))}
+    known = [Field(k) for k in draft if k in _FIELD_NAMES]
+    problems = field_problems(draft, known)
+    given = {f: draft[f] for f in known if f not in problems}
     summary = evaluate(Answers.model_validate({**NEUTRAL, **given}), content or default_content())
     return tuple(f for f in summary.flags if all(t.field in given for t in f.triggered_by))
 

@@ -1,0 +1,30 @@
+"""The web questionnaire: `streamlit run app.py`. A thin shell over `logic`; nothing is stored or sent."""
+
+import streamlit as st
+
+from logic import Content, default_content
+from logic.vocab import Step
+from ui import pages, state
+
+
+@st.cache_resource
+def content() -> Content:
+    """The content files, read and checked once per process and shared, unchanged, by every session."""
+    return default_content()
+
+
+def main() -> None:
+    words = content()
+    st.set_page_config(page_title=words.ui.app_title, page_icon="🩺", layout="centered")
+    current = state.page()
+    if current == state.Page.WELCOME:
+        pages.welcome(words)
+    elif current == state.Page.REVIEW:
+        pages.review(words)
+    elif current == state.Page.SUMMARY:
+        pages.summary(words)
+    else:
+        pages.step(Step(current), words)
+
+
+main()

@@ -1,0 +1,1 @@
+"""The imperative shell of the web questionnaire: session state, widgets and rendering. No medical rules."""

@@ -1,0 +1,185 @@
+"""The pages: welcome, one page per step, review, summary. Rendering only; the rules live in `logic`."""
+
+from datetime import date
+
+import pydantic
+import streamlit as st
+
+from logic import Answers, Content, Summary, evaluate, render_markdown
+from logic.answers import STEP_FIELDS
+from logic.markdown import triggers_text
+from logic.partial import early_flags, field_problems
+from logic.vocab import Field, Level, Step
+
+from . import state
+from .illustrations import svg
+from .questions import question
+
+ALERT = {Level.URGENT: st.error, Level.CONSULT: st.warning, Level.NOTE: st.info, Level.NONE: st.success}
+TOTAL_STEPS = len(state.STEPS) + 1  # the question pages and the review page
+
+
+def welcome(content: Content) -> None:
+    words = content.ui.welcome
+    st.title(content.ui.app_title)
+    st.write(content.ui.tagline)
+    st.write(words.what_it_is)
+    st.info(words.what_it_is_not, icon="ℹ️")
+    st.success(words.privacy, icon="🔒")
+    st.write(words.duration)
+    st.button(words.start, type="primary", key="start", on_click=state.go, args=(state.STEPS[0],))
+
+
+def _progress(number: int, title: str, content: Content) -> None:
+    text = content.ui.nav.progress.format(number=number, total=TOTAL_STEPS, title=title)
+    st.progress(number / TOTAL_STEPS, text=text)
+
+
+def step(current: Step, content: Content) -> None:
+    words = content.questions.steps[current]
+    _progress(state.STEPS.index(current) + 1, words.title, content)
+    st.header(words.title)
+    st.write(words.intro)
+    if state.problems():
+        st.error(content.ui.validation.heading, icon="⚠️")
+    for field in STEP_FIELDS[current]:
+        with st.container(border=True):
+            question(field, content)
+            if current is Step.SAFETY:
+                _urgent_now(field, content)
+    nav = content.ui.nav
+    back, forward = st.columns(2)
+    back.button(nav.back, key="back", on_click=state.back_from, args=(current,), use_container_width=True)
+    is_last = current is state.STEPS[-1]
+    forward.button(
+        nav.review if is_last else nav.next,
+        key="next",
+        type="primary",
+        on_click=state.next_from,
+        args=(current,),
+        use_container_width=True,
+    )
+
+
+def _urgent_now(field: Field, content: Content) -> None:
+    """An urgent answer shows what to do straight away, under the question; the person may still go on."""
+    for flag in early_flags(state.draft(), content):
+        if flag.level is Level.URGENT and any(t.field == field for t in flag.triggered_by):
+            st.error(f"**{flag.title}**\n\n{flag.action}\n\n{flag.reason}", icon="🚨")
+
+
+def _answers(content: Content) -> Answers | None:
+    try:
+        return Answers.model_validate(state.draft())
+    except pydantic.ValidationError:
+        missing = field_problems(state.draft(), list(Field))
+        first = next(s for s in state.STEPS if any(f in missing for f in STEP_FIELDS[s]))
+        st.warning(content.ui.validation.heading, icon="⚠️")
+        st.button(content.questions.steps[first].title, key="fix", on_click=state.go, args=(first,))
+        return None
+
+
+def review(content: Content) -> None:
+    words = content.ui.review
+    _progress(TOTAL_STEPS, words.title, content)
+    st.header(words.title)
+    st.write(words.intro)
+    answers = _answers(content)
+    if answers is None:
+        return
+    for current in state.STEPS:
+        with st.container(border=True):
+            title, change = st.columns([4, 1], vertical_alignment="center")
+            title.subheader(content.questions.steps[current].title)
+            change.button(content.ui.nav.edit, key=f"edit:{current}", on_click=state.go, args=(current,))
+            for field in STEP_FIELDS[current]:
+                st.markdown(f"**{content.field_label(field)}**")
+                if field is Field.NOTES:
+                    st.text(answers.notes or content.ui.summary.no_notes)
+                else:
+                    st.write(content.answer_text(answers, field))
+    back, forward = st.columns(2)
+    back.button(content.ui.nav.back, key="back", on_click=state.go, args=(state.STEPS[-1],), use_container_width=True)
+    forward.button(
+        content.ui.nav.see_summary,
+        key="next",
+        type="primary",
+        on_click=state.go,
+        args=(state.Page.SUMMARY,),
+        use_container_width=True,
+    )
+
+
+def summary(content: Content) -> None:
+    answers = _answers(content)
+    if answers is None:
+        return
+    result = evaluate(answers, content)
+    words, general = content.ui.summary, content.general
+    st.title(words.title)
+    st.write(words.intro)
+    overall = general.levels[result.level]
+    ALERT[result.level](f"**{words.overall}: {overall.label}**\n\n{overall.headline}", icon=overall.icon)
+    _downloads(result, answers, content)
+
+    st.header(words.flags)
+    if not result.flags:
+        st.write(words.no_flags)
+    for level in (Level.URGENT, Level.CONSULT, Level.NOTE):
+        group = [f for f in result.flags if f.level is level]
+        if group:
+            st.subheader(f"{general.levels[level].icon} {general.levels[level].label}")
+        for flag in group:
+            ALERT[level](
+                f"**{flag.title}**\n\n{flag.reason}\n\n**{words.action}:** {flag.action}",
+                icon=general.levels[level].icon,
+            )
+            with st.expander(words.why_seeing):
+                st.write(triggers_text(flag, content))
+                st.caption(f"{words.source}: {flag.source}")
+
+    st.header(words.marks)
+    for mark in result.marks:
+        fit = general.fit[mark.glutathione_fit]
+        with st.container(border=True):
+            picture, text = st.columns([1, 2])
+            picture.html(svg(mark.mark))
+            with text:
+                st.subheader(mark.name)
+                st.write(mark.description)
+                st.markdown(f"**{words.glutathione}: {fit.icon} {fit.label}.** {mark.glutathione}")
+                st.markdown(f"**{words.what_works}:** {mark.what_works}")
+                st.caption(f"{words.sources}: {'; '.join(mark.sources)}")
+
+    st.header(words.article)
+    st.write(words.article_intro)
+    for section in result.article:
+        grade = general.evidence[section.evidence]
+        with st.container(border=True):
+            st.subheader(section.title)
+            st.markdown(f"**{words.article_says}:** {section.article_says}")
+            st.markdown(f"**{words.evidence}: {grade.icon} {grade.label}.** {section.evidence_note}")
+            st.caption(f"{words.source}: {section.source}")
+            st.caption(f"{words.shown_because}: {' '.join(section.why_shown)}")
+
+    st.header(words.questions)
+    st.markdown("\n".join(f"{n}. {q}" for n, q in enumerate(result.questions_for_provider, 1)))
+
+    st.header(words.about)
+    st.write(result.disclaimer)
+    st.caption(f"{words.content_version}: {result.content_version}")
+    _downloads(result, answers, content, key="bottom")
+    st.button(content.ui.nav.start_over, key="start_over", on_click=state.start_over)
+
+
+def _downloads(result: Summary, answers: Answers, content: Content, key: str = "top") -> None:
+    words = content.ui.summary
+    st.download_button(
+        words.download_markdown,
+        data=render_markdown(result, answers, content, today=date.today()),
+        file_name=words.markdown_file,
+        mime="text/markdown",
+        key=f"download:{key}",
+        on_click="ignore",
+        icon="⬇️",
+    )

@@ -1,0 +1,144 @@
+"""One function per kind of question; each draws its widgets from content and copies answers to the draft."""
+
+import streamlit as st
+
+from logic import Content
+from logic.answers import NOTES_MAX_LENGTH, field_options, is_multi, is_text, is_yes_no
+from logic.partial import Problem, suggest_skin_type
+from logic.vocab import Field, Mark, SkinType
+
+from . import state
+from .illustrations import svg
+
+FALLBACKS = ("not_sure", "prefer_not_to_say", "not_decided")
+
+
+def question(field: Field, content: Content) -> None:
+    text = content.questions.fields[field]
+    st.markdown(f"**{text.label}**")
+    st.caption(text.help)
+    if field is Field.MARKS:
+        _marks(content)
+    elif is_multi(field):
+        _checkboxes(field, content)
+    elif is_text(field):
+        _notes(field, content)
+    else:
+        _radio(field, content)
+    if field is Field.SKIN_TYPE:
+        _skin_type_helper(content)
+    problem = state.problems().get(field)
+    if problem:
+        st.error(problem_text(field, problem, content), icon="⚠️")
+
+
+def problem_text(field: Field, problem: Problem, content: Content) -> str:
+    """The message shown beside a question that can't be left as it is: which, and why."""
+    words = content.ui.validation
+    fallback = next((str(v) for v in field_options(field) if v in FALLBACKS), None)
+    fallback_label = content.option_label(field, fallback) if fallback else None
+    if problem.kind in ("missing", "too_short"):
+        none_label = content.questions.fields[field].none_label
+        if none_label:
+            template, fallback_label = words.choose_any, none_label
+        elif is_multi(field):
+            template = words.choose_some if fallback_label else words.choose_some_plain
+        else:
+            template = words.choose_one if fallback_label else words.choose_one_plain
+        return f"{template.format(fallback=fallback_label)} {words.why}"
+    if problem.kind == "not_alone":
+        alone = next(v for v in field_options(field) if v in FALLBACKS)
+        return words.alone.format(value=content.option_label(field, alone))
+    if problem.kind == "string_too_long":
+        length = len(state.draft().get(field, ""))
+        return words.notes_too_long.format(length=length, limit=NOTES_MAX_LENGTH)
+    if problem.kind == "control_character":
+        return words.notes_control
+    return problem.message
+
+
+def _radio(field: Field, content: Content) -> None:
+    key = state.widget_key(field)
+    options = [True, False] if is_yes_no(field) else [str(v) for v in field_options(field)]
+    state.seed_widget(key, state.draft().get(field))
+    st.radio(
+        content.field_label(field),
+        options,
+        index=None,
+        format_func=lambda value: content.option_label(field, value),
+        key=key,
+        on_change=state.store,
+        args=(field,),
+        label_visibility="collapsed",
+    )
+
+
+def _checkboxes(field: Field, content: Content) -> None:
+    text = content.questions.fields[field]
+    chosen = state.draft().get(field)
+    options = [str(v) for v in field_options(field)]
+    for option in options:
+        _checkbox(field, option, content.option_label(field, option), chosen)
+    if text.none_label:
+        _checkbox(field, state.NONE_OPTION, text.none_label, chosen)
+
+
+def _checkbox(field: Field, option: str, label: str, chosen: list[str] | None) -> None:
+    key = state.widget_key(field, option)
+    if chosen is not None:
+        state.seed_widget(key, option in chosen if option != state.NONE_OPTION else not chosen)
+    st.checkbox(label, key=key, on_change=state.toggle, args=(field, option))
+
+
+def _marks(content: Content) -> None:
+    """Mark types are hard to name: each choice has a drawing and a line on how to recognise it."""
+    chosen = state.draft().get(Field.MARKS)
+    marks = list(Mark)
+    for row in range(0, len(marks), 4):
+        columns = st.columns(4)
+        for column, mark in zip(columns, marks[row : row + 4], strict=False):
+            with column:
+                st.html(svg(mark))
+                _checkbox(Field.MARKS, str(mark), content.option_label(Field.MARKS, mark), chosen)
+                st.caption(content.marks[mark].recognise)
+
+
+def _notes(field: Field, content: Content) -> None:
+    key = state.widget_key(field)
+    state.seed_widget(key, state.draft().get(field))
+    st.text_area(
+        content.field_label(field),
+        key=key,
+        max_chars=NOTES_MAX_LENGTH,
+        on_change=state.store,
+        args=(field,),
+        label_visibility="collapsed",
+        placeholder=content.ui.validation.notes_limit.format(limit=NOTES_MAX_LENGTH),
+    )
+
+
+def _skin_type_helper(content: Content) -> None:
+    helper = content.questions.skin_type_helper
+    with st.expander(helper.title):
+        st.write(helper.intro)
+        picked = []
+        for name, part in (("burn", helper.burn), ("tan", helper.tan), ("colour", helper.colour)):
+            options = list(part.options)
+            choice = st.radio(
+                part.label,
+                options,
+                index=None,
+                format_func=lambda value, part=part: part.options[value],
+                key=f"helper:{name}",
+            )
+            picked.append(SkinType(choice) if choice else None)
+        suggested = suggest_skin_type(*picked)
+        if any(picked) and suggested is not SkinType.NOT_SURE:
+            label = content.option_label(Field.SKIN_TYPE, suggested)
+            st.info(content.ui.helper.suggestion.format(skin_type=label), icon="💡")
+            st.button(
+                content.ui.helper.use,
+                key="helper:use",
+                on_click=state.use_skin_type,
+                args=(suggested,),
+            )

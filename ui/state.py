@@ -1,0 +1,128 @@
+"""Session state: where the person is, and their answers so far, copied out of the widgets.
+
+Streamlit drops a widget's value on any run where the widget is not drawn, so every widget copies its
+value into `draft` the moment it changes; `draft` (JSON-shaped, keyed by answer field) is the one record
+of the answers, read by the review and summary pages. Nothing here is written anywhere but memory.
+"""
+
+from collections.abc import MutableMapping
+from enum import StrEnum
+from typing import Any
+
+import streamlit as st
+
+from logic.answers import STANDALONE_VALUES, STEP_FIELDS, field_options
+from logic.partial import Problem, field_problems
+from logic.vocab import Field, SkinType, Step
+
+PAGE = "page"
+DRAFT = "draft"
+PROBLEMS = "problems"
+FOCUS = "focus"
+
+
+class Page(StrEnum):
+    WELCOME = "welcome"
+    REVIEW = "review"
+    SUMMARY = "summary"
+
+
+STEPS: tuple[Step, ...] = tuple(STEP_FIELDS)
+NONE_OPTION = "__none__"
+
+
+def state() -> MutableMapping[str, Any]:
+    return st.session_state
+
+
+def page() -> str:
+    return state().get(PAGE, Page.WELCOME)
+
+
+def draft() -> dict[str, Any]:
+    return state().setdefault(DRAFT, {})
+
+
+def problems() -> dict[Field, Problem]:
+    return state().setdefault(PROBLEMS, {})
+
+
+# --- Widget keys ---------------------------------------------------------------------------------------
+
+
+def widget_key(field: Field, option: str | None = None) -> str:
+    return f"w:{field}" if option is None else f"w:{field}:{option}"
+
+
+def seed_widget(key: str, value: Any) -> None:
+    """Give a widget the answer from `draft` when it is drawn again after its state was dropped."""
+    if key not in state() and value is not None:
+        state()[key] = value
+
+
+# --- Callbacks: run before the script, so they may set other widgets' values ----------------------------
+
+
+def store(field: Field) -> None:
+    """Copy a single-value widget (radio, text area) into the draft."""
+    value = state().get(widget_key(field))
+    if isinstance(value, str) and field is Field.NOTES:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    if value is None:
+        draft().pop(field, None)
+    else:
+        draft()[field] = value
+    problems().pop(field, None)
+
+
+def toggle(field: Field, option: str) -> None:
+    """Copy a checkbox group into the draft, keeping 'none of these' and standalone answers exclusive."""
+    options = [str(v) for v in field_options(field)]
+    ticked = bool(state().get(widget_key(field, option)))
+    alone = str(STANDALONE_VALUES.get(field, ""))
+    if ticked and option in (NONE_OPTION, alone):
+        for other in [*options, NONE_OPTION]:
+            if other != option:
+                state()[widget_key(field, other)] = False
+    elif ticked:
+        for exclusive in (NONE_OPTION, alone):
+            state()[widget_key(field, exclusive)] = False
+    chosen = [o for o in options if state().get(widget_key(field, o))]
+    if chosen or state().get(widget_key(field, NONE_OPTION)):
+        draft()[field] = chosen
+    else:
+        draft().pop(field, None)
+    problems().pop(field, None)
+
+
+def use_skin_type(suggested: SkinType) -> None:
+    state()[widget_key(Field.SKIN_TYPE)] = str(suggested)
+    draft()[Field.SKIN_TYPE] = str(suggested)
+    problems().pop(Field.SKIN_TYPE, None)
+
+
+def go(target: str) -> None:
+    state()[PAGE] = target
+    state()[FOCUS] = True
+
+
+def next_from(step: Step) -> None:
+    """Move on only when the page's answers are complete and valid; otherwise say what is missing."""
+    found = field_problems(draft(), STEP_FIELDS[step])
+    state()[PROBLEMS] = found
+    if not found:
+        index = STEPS.index(step)
+        go(STEPS[index + 1] if index + 1 < len(STEPS) else Page.REVIEW)
+
+
+def back_from(step: Step) -> None:
+    state()[PROBLEMS] = {}
+    index = STEPS.index(step)
+    go(STEPS[index - 1] if index > 0 else Page.WELCOME)
+
+
+def start_over() -> None:
+    """Forget every answer and every widget value of this session."""
+    for key in list(state().keys()):
+        del state()[key]
+    state()[PAGE] = Page.WELCOME
