@@ -12,7 +12,7 @@ from logic.partial import early_flags, field_problems
 from logic.vocab import Field, Level, Step
 
 from . import state
-from .illustrations import svg
+from .illustrations import drawing
 from .questions import question
 
 ALERT = {Level.URGENT: st.error, Level.CONSULT: st.warning, Level.NOTE: st.info, Level.NONE: st.success}
@@ -130,20 +130,20 @@ def summary(content: Content) -> None:
         if group:
             st.subheader(f"{general.levels[level].icon} {general.levels[level].label}")
         for flag in group:
-            ALERT[level](
-                f"**{flag.title}**\n\n{flag.reason}\n\n**{words.action}:** {flag.action}",
-                icon=general.levels[level].icon,
-            )
-            with st.expander(words.why_seeing):
-                st.write(triggers_text(flag, content))
-                st.caption(f"{words.source}: {flag.source}")
+            with st.container(border=True):
+                text = f"**{flag.title}**\n\n{flag.reason}\n\n**{words.action}:** {flag.action}"
+                ALERT[level](text, icon=general.levels[level].icon)
+                with st.expander(words.why_seeing):
+                    st.write(triggers_text(flag, content))
+                    st.caption(f"{words.source}: {flag.source}")
 
     st.header(words.marks)
     for mark in result.marks:
         fit = general.fit[mark.glutathione_fit]
         with st.container(border=True):
             picture, text = st.columns([1, 2])
-            picture.html(svg(mark.mark))
+            image = drawing(mark.mark)
+            picture.image(image.svg, alt=image.alt, width="stretch")
             with text:
                 st.subheader(mark.name)
                 st.write(mark.description)

@@ -8,7 +8,7 @@ from logic.partial import Problem, suggest_skin_type
 from logic.vocab import Field, Mark, SkinType
 
 from . import state
-from .illustrations import svg
+from .illustrations import drawing
 
 FALLBACKS = ("not_sure", "prefer_not_to_say", "not_decided")
 
@@ -87,7 +87,7 @@ def _checkbox(field: Field, option: str, label: str, chosen: list[str] | None) -
     key = state.widget_key(field, option)
     if chosen is not None:
         state.seed_widget(key, option in chosen if option != state.NONE_OPTION else not chosen)
-    st.checkbox(label, key=key, on_change=state.toggle, args=(field, option))
+    st.checkbox(label, key=key, on_change=state.toggle, args=(field, option), wrap=True)
 
 
 def _marks(content: Content) -> None:
@@ -98,7 +98,8 @@ def _marks(content: Content) -> None:
         columns = st.columns(4)
         for column, mark in zip(columns, marks[row : row + 4], strict=False):
             with column:
-                st.html(svg(mark))
+                picture = drawing(mark)
+                st.image(picture.svg, alt=picture.alt, width="stretch")
                 _checkbox(Field.MARKS, str(mark), content.option_label(Field.MARKS, mark), chosen)
                 st.caption(content.marks[mark].recognise)
 

@@ -1,0 +1,184 @@
+"""The web questionnaire, driven through Streamlit's AppTest."""
+
+import logging
+
+from logic import Answers, default_content, evaluate
+from logic.vocab import Field, FlagId, Step
+from tests.app.conftest import answer, complete, fill_step, page_text
+from tests.factories import answers_dict
+from ui.state import DRAFT, PAGE, widget_key
+
+CONTENT = default_content()
+PERSON = answers_dict(
+    current_symptoms=[],
+    marks=["red_marks", "icepick"],
+    skin_type="IV",
+    routes=["injection"],
+    setting="online_purchase",
+    other_treatments=["laser"],
+    goals=["fade_red_marks", "smooth_pits"],
+    notes="Please check my left cheek.",
+)
+
+
+def test_the_welcome_page_says_what_this_is_and_that_nothing_is_stored(at):
+    text = page_text(at)
+    assert not at.exception
+    assert CONTENT.ui.welcome.privacy in text
+    assert CONTENT.ui.welcome.what_it_is_not in text
+    assert at.button(key="start").label == CONTENT.ui.welcome.start
+
+
+def test_a_full_path_reaches_the_summary_with_the_same_flags_as_evaluate(at):
+    complete(at, PERSON)
+    assert not at.exception
+    assert at.session_state[PAGE] == "summary"
+    expected = evaluate(Answers.model_validate(PERSON))
+    text = page_text(at)
+    shown = [f for f in expected.flags if f.title in text]
+    assert shown == list(expected.flags)
+    assert {FlagId.UNSAFE_INJECTION_SETTING, FlagId.SUNKEN_SCARS, FlagId.DARKER_SKIN_PROCEDURES} <= {
+        f.id for f in expected.flags
+    }
+    for section in expected.article:
+        assert section.title in text
+    for mark in expected.marks:
+        assert mark.name in text
+    assert expected.disclaimer in text
+    assert at.get("download_button")
+
+
+def test_no_radio_starts_with_an_answer(at):
+    at.button(key="start").click().run()
+    for step in Step:
+        assert all(radio.value is None for radio in at.radio)
+        fill_step(at, step, PERSON)
+        at.button(key="next").click().run()
+
+
+def test_back_keeps_every_answer(at):
+    at.button(key="start").click().run()
+    fill_step(at, Step.SAFETY, PERSON)
+    at.button(key="next").click().run()
+    fill_step(at, Step.ABOUT_YOU, PERSON)
+    at.button(key="back").click().run()
+    assert at.radio(key=widget_key(Field.DISTRESS)).value == PERSON["distress"]
+    at.button(key="next").click().run()
+    assert at.radio(key=widget_key(Field.AGE_GROUP)).value == PERSON["age_group"]
+    assert at.checkbox(key=widget_key(Field.CONDITIONS, "__none__")).value is True
+
+
+def test_a_missing_answer_blocks_next_and_says_which_and_why(at):
+    at.button(key="start").click().run()
+    answer(at, Field.CURRENT_SYMPTOMS, [])
+    answer(at, Field.CHANGING_SPOT, False)
+    at.button(key="next").click().run()
+    assert at.session_state[PAGE] == Step.SAFETY
+    errors = [e.value for e in at.error]
+    assert CONTENT.ui.validation.heading in errors
+    assert any(CONTENT.ui.validation.why in e and "I’d rather not say" in e for e in errors)
+    answer(at, Field.DISTRESS, "none")
+    assert CONTENT.ui.validation.why not in page_text(at)
+    at.button(key="next").click().run()
+    assert at.session_state[PAGE] == Step.ABOUT_YOU
+
+
+def test_an_urgent_answer_shows_its_message_at_once_and_the_person_can_go_on(at):
+    at.button(key="start").click().run()
+    answer(at, Field.CURRENT_SYMPTOMS, ["breathing_or_swelling"])
+    flag = CONTENT.flags[FlagId.POSSIBLE_ANAPHYLAXIS]
+    assert any(flag.title in e.value and flag.action in e.value for e in at.error)
+    answer(at, Field.CHANGING_SPOT, False)
+    answer(at, Field.DISTRESS, "none")
+    at.button(key="next").click().run()
+    assert at.session_state[PAGE] == Step.ABOUT_YOU
+
+
+def test_self_harm_answer_shows_help_at_once(at):
+    at.button(key="start").click().run()
+    answer(at, Field.DISTRESS, "self_harm_thoughts")
+    assert any(CONTENT.flags[FlagId.SELF_HARM].action in e.value for e in at.error)
+
+
+def test_none_of_these_and_not_sure_stand_alone(at):
+    at.button(key="start").click().run()
+    answer(at, Field.CURRENT_SYMPTOMS, ["rash_or_blisters"])
+    at.checkbox(key=widget_key(Field.CURRENT_SYMPTOMS, "__none__")).check().run()
+    assert at.checkbox(key=widget_key(Field.CURRENT_SYMPTOMS, "rash_or_blisters")).value is False
+    assert at.session_state[DRAFT][Field.CURRENT_SYMPTOMS] == []
+    for step in (Step.SAFETY, Step.ABOUT_YOU):
+        fill_step(at, step, PERSON)
+        at.button(key="next").click().run()
+    answer(at, Field.MARKS, ["boxcar", "rolling"])
+    at.checkbox(key=widget_key(Field.MARKS, "not_sure")).check().run()
+    assert at.session_state[DRAFT][Field.MARKS] == ["not_sure"]
+    at.checkbox(key=widget_key(Field.MARKS, "keloid")).check().run()
+    assert at.session_state[DRAFT][Field.MARKS] == ["keloid"]
+
+
+def test_the_skin_type_helper_suggests_the_darker_type_and_can_fill_it_in(at):
+    at.button(key="start").click().run()
+    for step in (Step.SAFETY, Step.ABOUT_YOU):
+        fill_step(at, step, PERSON)
+        at.button(key="next").click().run()
+    at.radio(key="helper:burn").set_value("II").run()
+    at.radio(key="helper:colour").set_value("IV").run()
+    suggested = CONTENT.option_label(Field.SKIN_TYPE, "IV")
+    assert any(suggested in i.value for i in at.info)
+    at.button(key="helper:use").click().run()
+    assert at.radio(key=widget_key(Field.SKIN_TYPE)).value == "IV"
+    assert at.session_state[DRAFT][Field.SKIN_TYPE] == "IV"
+
+
+def test_editing_from_the_review_page_changes_the_summary(at):
+    complete(at, PERSON)
+    assert CONTENT.flags[FlagId.PREGNANCY_OR_BREASTFEEDING].title not in page_text(at)
+    at.session_state[PAGE] = "review"
+    at.run()
+    at.button(key=f"edit:{Step.ABOUT_YOU}").click().run()
+    assert at.session_state[PAGE] == Step.ABOUT_YOU
+    answer(at, Field.PREGNANCY, "breastfeeding")
+    for _ in (Step.ABOUT_YOU, Step.SKIN_AND_MARKS, Step.PLANS):
+        at.button(key="next").click().run()
+    assert at.session_state[PAGE] == "review"
+    at.button(key="next").click().run()
+    assert CONTENT.flags[FlagId.PREGNANCY_OR_BREASTFEEDING].title in page_text(at)
+
+
+def test_the_review_page_lists_every_answer_with_a_change_button_per_step(at):
+    complete(at, PERSON)
+    at.session_state[PAGE] = "review"
+    at.run()
+    text = page_text(at)
+    answers = Answers.model_validate(PERSON)
+    for field in Field:
+        if field is not Field.NOTES:
+            assert CONTENT.answer_text(answers, field) in text
+    assert [e.value for e in at.get("text")] == [PERSON["notes"]]
+    assert {b.key for b in at.button if b.key and b.key.startswith("edit:")} == {f"edit:{s}" for s in Step}
+
+
+def test_start_over_clears_every_answer(at):
+    complete(at, PERSON)
+    at.button(key="start_over").click().run()
+    assert at.session_state[PAGE] == "welcome"
+    assert DRAFT not in at.session_state
+    at.button(key="start").click().run()
+    assert at.checkbox(key=widget_key(Field.CURRENT_SYMPTOMS, "__none__")).value is False
+    assert all(radio.value is None for radio in at.radio)
+
+
+def test_user_text_is_shown_as_text_not_markup(at):
+    complete(at, {**PERSON, "notes": "<img src=x onerror=alert(1)> **bold** [link](http://example.com)"})
+    at.session_state[PAGE] = "review"
+    at.run()
+    assert [e.value for e in at.get("text")] == ["<img src=x onerror=alert(1)> **bold** [link](http://example.com)"]
+    assert all("onerror" not in m.value for m in at.markdown)
+
+
+def test_answers_stay_out_of_the_url_and_the_logs(at, caplog):
+    caplog.set_level(logging.DEBUG)
+    complete(at, {**PERSON, "notes": "sentinel-3f9a1c"})
+    assert not at.query_params
+    assert "sentinel-3f9a1c" not in caplog.text
+    assert "online_purchase" not in caplog.text

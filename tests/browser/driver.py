@@ -1,0 +1,74 @@
+"""Drive the questionnaire the way a person does: by the words on the screen, read from content/."""
+
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+from logic import default_content
+from logic.answers import is_multi, is_yes_no
+from logic.vocab import Field
+
+CONTENT = default_content()
+
+
+def wait_idle(page: Page, timeout: float = 30_000) -> None:
+    """Wait the way Streamlit's own e2e tests do: connected, script finished, no skeletons."""
+    page.wait_for_timeout(250)
+    page.wait_for_selector("[data-testid='stApp'][data-test-connection-state='CONNECTED']", timeout=timeout)
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
+    expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=timeout)
+
+
+class Questionnaire:
+    def __init__(self, page: Page, shots: Path | None = None, name: str = "") -> None:
+        self.page = page
+        self.shots = shots
+        self.name = name
+        wait_idle(page)
+
+    def click_button(self, label: str) -> None:
+        self.page.get_by_role("button", name=label, exact=True).first.click()
+        wait_idle(self.page)
+
+    def start(self) -> None:
+        self.click_button(CONTENT.ui.welcome.start)
+
+    def next(self) -> None:
+        self.click_button(CONTENT.ui.nav.next)
+
+    def back(self) -> None:
+        self.click_button(CONTENT.ui.nav.back)
+
+    def answer(self, field: Field, value) -> None:
+        """Give an answer: a radio choice, or ticks in a checkbox group (an empty list ticks 'none')."""
+        if is_multi(field):
+            labels = [CONTENT.option_label(field, v) for v in value] or [CONTENT.questions.fields[field].none_label]
+            for label in labels:
+                box = self.page.get_by_test_id("stCheckbox").filter(has_text=label).first
+                box.locator("label").click()
+                wait_idle(self.page)
+        elif field is Field.NOTES:
+            area = self.page.get_by_role("textbox", name=CONTENT.field_label(field))
+            area.fill(value)
+            area.blur()
+            wait_idle(self.page)
+        else:
+            group = self.page.get_by_role("radiogroup", name=CONTENT.field_label(field))
+            label = CONTENT.option_label(field, value if not is_yes_no(field) else bool(value))
+            group.get_by_text(label, exact=True).click()
+            wait_idle(self.page)
+
+    def screenshot(self, step: str) -> None:
+        """The whole page: Streamlit scrolls inside its own container, so grow the window to fit it."""
+        if self.shots is None:
+            return
+        self.shots.mkdir(parents=True, exist_ok=True)
+        size = self.page.viewport_size
+        height = self.page.evaluate(
+            "Math.max(...['[data-testid=stMain]', '[data-testid=stAppViewContainer]', 'html']"
+            ".map(s => document.querySelector(s)).filter(Boolean).map(e => e.scrollHeight))"
+        )
+        self.page.set_viewport_size({"width": size["width"], "height": max(size["height"], height)})
+        self.page.wait_for_timeout(300)
+        self.page.screenshot(path=str(self.shots / f"{self.name}-{step}.png"), full_page=True)
+        self.page.set_viewport_size(size)

@@ -1,0 +1,61 @@
+"""A person completes the questionnaire by clicking, reads the summary and downloads it."""
+
+from logic import Answers, evaluate, render_markdown
+from logic.answers import STEP_FIELDS
+from logic.vocab import Field, Step
+from tests.browser.conftest import SCREENSHOTS
+from tests.browser.driver import CONTENT, Questionnaire, wait_idle
+from tests.factories import answers_dict
+
+PERSON = answers_dict(
+    current_symptoms=[],
+    changing_spot=False,
+    distress="affects_daily_life",
+    skin_type="V",
+    marks=["brown_marks", "rolling"],
+    routes=["injection"],
+    setting="spa_or_salon",
+    other_treatments=["chemical_peel"],
+    goals=["fade_dark_marks", "smooth_pits"],
+    notes="Marks on both cheeks since 2024.\nCan we talk about peels?",
+)
+
+
+def complete(q: Questionnaire, answers: dict) -> None:
+    q.screenshot("0-welcome")
+    q.start()
+    for number, step in enumerate(Step, 1):
+        for field in STEP_FIELDS[step]:
+            q.answer(field, answers[field])
+        q.screenshot(f"{number}-{step}")
+        q.click_button(CONTENT.ui.nav.review if step is Step.PLANS else CONTENT.ui.nav.next)
+    q.screenshot("5-review")
+    q.click_button(CONTENT.ui.nav.see_summary)
+
+
+def test_a_person_completes_the_questionnaire_and_downloads_the_summary(page_factory, viewport, tmp_path):
+    page = page_factory(viewport=viewport)
+    name = "desktop" if viewport["width"] > 600 else "phone"
+    q = Questionnaire(page, SCREENSHOTS, name)
+    complete(q, PERSON)
+    expected = evaluate(Answers.model_validate(PERSON))
+
+    app = page.get_by_test_id("stMain")
+    assert CONTENT.ui.summary.title in app.inner_text()
+    for flag in expected.flags:
+        assert flag.title in app.inner_text()
+    for section in expected.article:
+        assert section.title in app.inner_text()
+    q.screenshot("6-summary")
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name=CONTENT.ui.summary.download_markdown).first.click()
+    saved = tmp_path / "summary.md"
+    download.value.save_as(saved)
+    text = saved.read_text(encoding="utf-8")
+    body = render_markdown(expected, Answers.model_validate(PERSON), CONTENT)
+    assert text.split("\n")[:-2] == body.split("\n")[:-2]  # all but the date line
+    wait_idle(page)
+
+    assert page.requests.leaving() == []
+    assert all(Field.NOTES not in url and "cheeks" not in url for url in page.requests.urls)
