@@ -4,7 +4,7 @@ import streamlit as st
 
 from logic import Content, default_content
 from logic.vocab import Step
-from ui import pages, state
+from ui import focus, pages, state
 
 
 @st.cache_resource
@@ -25,6 +25,7 @@ def main() -> None:
         pages.summary(words)
     else:
         pages.step(Step(current), words)
+    focus.after_navigation()
 
 
 main()

@@ -99,7 +99,7 @@ def _marks(content: Content) -> None:
         for column, mark in zip(columns, marks[row : row + 4], strict=False):
             with column:
                 picture = drawing(mark)
-                st.image(picture.svg, alt=picture.alt, width="stretch")
+                st.image(picture.svg, alt=picture.alt, width=240)
                 _checkbox(Field.MARKS, str(mark), content.option_label(Field.MARKS, mark), chosen)
                 st.caption(content.marks[mark].recognise)
 

@@ -19,6 +19,7 @@ PAGE = "page"
 DRAFT = "draft"
 PROBLEMS = "problems"
 FOCUS = "focus"
+NAVIGATIONS = "navigations"
 
 
 class Page(StrEnum):

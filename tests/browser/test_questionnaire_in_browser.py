@@ -59,3 +59,41 @@ def test_a_person_completes_the_questionnaire_and_downloads_the_summary(page_fac
 
     assert page.requests.leaving() == []
     assert all(Field.NOTES not in url and "cheeks" not in url for url in page.requests.urls)
+
+
+HOSTILE = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2"> [click](javascript:alert(1))'
+
+
+def test_notes_with_html_appear_as_text_and_run_nothing(page_factory):
+    page = page_factory()
+    q = Questionnaire(page)
+    complete(q, {**PERSON, "notes": HOSTILE})
+    assert page.evaluate("window.__pwned") is None
+    page.get_by_role("button", name=CONTENT.ui.summary.download_markdown).first.wait_for()
+    assert not any(url.rstrip("/").endswith("/x") for url in page.requests.urls)
+    assert page.locator("[data-testid=stMain] script").count() == 0
+    assert page.locator("[data-testid=stMain] img[src='x']").count() == 0
+
+
+def test_notes_on_the_review_page_are_shown_literally(page_factory):
+    page = page_factory()
+    q = Questionnaire(page)
+    q.start()
+    for step in Step:
+        for field in STEP_FIELDS[step]:
+            q.answer(field, {**PERSON, "notes": HOSTILE}[field])
+        q.click_button(CONTENT.ui.nav.review if step is Step.PLANS else CONTENT.ui.nav.next)
+    assert HOSTILE in page.get_by_test_id("stMain").inner_text()
+    assert page.evaluate("window.__pwned") is None
+
+
+def test_next_shows_the_new_page_from_its_top_with_focus_on_its_heading(page_factory):
+    page = page_factory(viewport={"width": 390, "height": 700})
+    q = Questionnaire(page)
+    q.start()
+    for field in STEP_FIELDS[Step.SAFETY]:
+        q.answer(field, PERSON[field])
+    q.next()
+    page.wait_for_function("document.activeElement && document.activeElement.tagName === 'H2'", timeout=10_000)
+    assert page.evaluate("document.activeElement.innerText").strip() == CONTENT.questions.steps[Step.ABOUT_YOU].title
+    assert page.evaluate("document.querySelector('[data-testid=stMain]').scrollTop") == 0
