@@ -264,6 +264,20 @@ class SummaryText(_Model):
     markdown_file: Text
 
 
+class FilesText(_Model):
+    save_answers: Text
+    save_help: Text
+    answers_file: Text
+    resume_title: Text
+    resume_help: Text
+    resume_label: Text
+    resume_failed: Text
+    download_pdf: Text
+    pdf_file: Text
+    download_fhir: Text
+    fhir_file: Text
+
+
 class Interface(_Model):
     app_title: Text
     tagline: Text
@@ -273,6 +287,7 @@ class Interface(_Model):
     helper: HelperText
     review: ReviewText
     summary: SummaryText
+    files: FilesText
 
 
 # --- All of it ----------------------------------------------------------------------------------------

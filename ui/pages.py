@@ -28,6 +28,15 @@ def welcome(content: Content) -> None:
     st.success(words.privacy, icon="🔒")
     st.write(words.duration)
     st.button(words.start, type="primary", key="start", on_click=state.go, args=(state.STEPS[0],))
+    files = content.ui.files
+    with st.expander(files.resume_title, expanded=bool(state.state().get(state.RESUME_PROBLEMS))):
+        st.write(files.resume_help)
+        st.file_uploader(files.resume_label, type=["json"], key=state.uploader_key(), on_change=state.resume)
+        problems = state.state().get(state.RESUME_PROBLEMS)
+        if problems:
+            st.error(files.resume_failed, icon="⚠️")
+            for problem in problems:
+                st.text(problem)
 
 
 def _progress(number: int, title: str, content: Content) -> None:
@@ -173,7 +182,8 @@ def summary(content: Content) -> None:
 
 
 def _downloads(result: Summary, answers: Answers, content: Content, key: str = "top") -> None:
-    words = content.ui.summary
+    """Everything to take away, made in memory when the page is drawn and handed to the browser."""
+    words, files = content.ui.summary, content.ui.files
     st.download_button(
         words.download_markdown,
         data=render_markdown(result, answers, content, today=date.today()),
@@ -182,4 +192,14 @@ def _downloads(result: Summary, answers: Answers, content: Content, key: str = "
         key=f"download:{key}",
         on_click="ignore",
         icon="⬇️",
+    )
+    st.download_button(
+        files.save_answers,
+        data=answers.model_dump_json(indent=2),
+        file_name=files.answers_file,
+        mime="application/json",
+        key=f"save:{key}",
+        on_click="ignore",
+        icon="💾",
+        help=files.save_help,
     )

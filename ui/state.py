@@ -11,6 +11,7 @@ from typing import Any
 
 import streamlit as st
 
+from logic import AnswersError, parse_answers
 from logic.answers import STANDALONE_VALUES, STEP_FIELDS, field_options
 from logic.partial import Problem, field_problems
 from logic.vocab import Field, SkinType, Step
@@ -20,6 +21,8 @@ DRAFT = "draft"
 PROBLEMS = "problems"
 FOCUS = "focus"
 NAVIGATIONS = "navigations"
+UPLOADS = "uploads"
+RESUME_PROBLEMS = "resume_problems"
 
 
 class Page(StrEnum):
@@ -127,3 +130,27 @@ def start_over() -> None:
     for key in list(state().keys()):
         del state()[key]
     state()[PAGE] = Page.WELCOME
+
+
+def uploader_key() -> str:
+    """A new key after every upload, so the next run shows an empty uploader and the file is let go."""
+    return f"resume:{state().get(UPLOADS, 0)}"
+
+
+def resume() -> None:
+    """Load a saved answers file: all of it, or, if anything in it is wrong, none of it."""
+    uploaded = state().get(uploader_key())
+    state()[UPLOADS] = state().get(UPLOADS, 0) + 1
+    state().pop(RESUME_PROBLEMS, None)
+    if uploaded is None:
+        return
+    try:
+        answers = parse_answers(uploaded.getvalue())
+    except AnswersError as error:
+        state()[RESUME_PROBLEMS] = list(error.problems)
+        return
+    for key in [k for k in state() if k.startswith(("w:", "helper:"))]:
+        del state()[key]
+    state()[DRAFT] = answers.model_dump(mode="json")
+    state()[PROBLEMS] = {}
+    go(Page.REVIEW)

@@ -1,6 +1,9 @@
 """The web questionnaire, driven through Streamlit's AppTest."""
 
+import json
 import logging
+
+import pytest
 
 from logic import Answers, default_content, evaluate
 from logic.vocab import Field, FlagId, Step
@@ -182,3 +185,49 @@ def test_answers_stay_out_of_the_url_and_the_logs(at, caplog):
     assert not at.query_params
     assert "sentinel-3f9a1c" not in caplog.text
     assert "online_purchase" not in caplog.text
+
+
+def upload(at, content: bytes) -> None:
+    at.file_uploader[0].set_value(("answers.json", content, "application/json")).run()
+
+
+def test_a_saved_answers_file_brings_back_the_same_summary(at):
+    complete(at, PERSON)
+    saved = at.session_state[DRAFT]
+    answers = Answers.model_validate(saved)
+    at.button(key="start_over").click().run()
+    upload(at, answers.model_dump_json(indent=2).encode())
+    assert not at.exception
+    assert at.session_state[PAGE] == "review"
+    assert Answers.model_validate(at.session_state[DRAFT]) == answers
+    at.button(key="next").click().run()
+    text = page_text(at)
+    for flag in evaluate(answers).flags:
+        assert flag.title in text
+
+
+def test_the_summary_offers_the_answers_file_for_download(at):
+    complete(at, PERSON)
+    assert any(b.label == CONTENT.ui.files.save_answers for b in at.get("download_button"))
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (json.dumps({**PERSON, "shoe_size": 42}).encode(), "shoe_size: not a question"),
+        (json.dumps({**PERSON, "age_group": "teen"}).encode(), 'age_group: "teen" is not allowed'),
+        (b"this is not json", "the answers are not valid JSON"),
+        (b"x" * 10_000_000, "the answers are 10,000,000 bytes long"),
+    ],
+)
+def test_a_bad_answers_file_is_refused_whole_with_every_problem_listed(at, content, expected):
+    at.button(key="start").click().run()
+    answer(at, Field.DISTRESS, "none")
+    at.button(key="back").click().run()
+    before = dict(at.session_state[DRAFT])
+    upload(at, content)
+    assert not at.exception
+    assert at.session_state[PAGE] == "welcome"
+    assert at.session_state[DRAFT] == before
+    assert CONTENT.ui.files.resume_failed in [e.value for e in at.error]
+    assert any(t.value.startswith(expected) for t in at.get("text"))
