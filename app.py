@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from logic import Content, default_content
+from logic import Content, ContentError, default_content
 from logic.vocab import Step
 from ui import focus, pages, state
 
@@ -14,7 +14,13 @@ def content() -> Content:
 
 
 def main() -> None:
-    words = content()
+    try:
+        words = content()
+    except ContentError as error:
+        # Broken wording must stop the app rather than show a half-worded summary. The message names the
+        # file and the field; it holds no answers, so it is safe to show.
+        st.error(str(error))
+        st.stop()
     st.set_page_config(page_title=words.ui.app_title, page_icon="🩺", layout="centered")
     current = state.page()
     if current == state.Page.WELCOME:

@@ -2,12 +2,16 @@
 
 import json
 import logging
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 from logic import Answers, default_content, evaluate
 from logic.vocab import Field, FlagId, Step
-from tests.app.conftest import answer, complete, fill_step, page_text
+from tests.app.conftest import APP, answer, complete, fill_step, page_text
 from tests.factories import answers_dict
 from ui.state import DRAFT, PAGE, widget_key
 
@@ -231,3 +235,32 @@ def test_a_bad_answers_file_is_refused_whole_with_every_problem_listed(at, conte
     assert at.session_state[DRAFT] == before
     assert CONTENT.ui.files.resume_failed in [e.value for e in at.error]
     assert any(t.value.startswith(expected) for t in at.get("text"))
+
+
+CHECK_BROKEN_APP = """
+import json
+from streamlit.testing.v1 import AppTest
+at = AppTest.from_file("app.py", default_timeout=60).run()
+print(json.dumps({"errors": [e.value for e in at.error], "buttons": len(at.button)}))
+"""
+
+
+def test_broken_content_stops_the_app_with_a_message_naming_the_file_and_field(tmp_path):
+    """Run in a fresh interpreter on a copy of the app, so the copy's broken content is what loads."""
+    root = Path(APP).parent
+    for part in ("app.py", "logic", "ui", "content", ".streamlit"):
+        source = root / part
+        if source.is_dir():
+            shutil.copytree(source, tmp_path / part)
+        else:
+            shutil.copy(source, tmp_path / part)
+    flags = tmp_path / "content" / "flags.toml"
+    flags.write_text(flags.read_text(encoding="utf-8").replace("[changing_spot]", "[changing_spott]"), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-c", CHECK_BROKEN_APP], cwd=tmp_path, capture_output=True, text=True, timeout=120
+    )
+    page = json.loads(result.stdout.strip().splitlines()[-1])
+    message = "\n".join(page["errors"])
+    assert "flags.toml" in message
+    assert "changing_spott: not a known id" in message
+    assert page["buttons"] == 0
