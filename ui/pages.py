@@ -184,7 +184,8 @@ def summary(content: Content) -> None:
 def _downloads(result: Summary, answers: Answers, content: Content, key: str = "top") -> None:
     """Everything to take away, made in memory when the page is drawn and handed to the browser."""
     words, files = content.ui.summary, content.ui.files
-    st.download_button(
+    row = st.container(horizontal=True)
+    row.download_button(
         words.download_markdown,
         data=render_markdown(result, answers, content, today=date.today()),
         file_name=words.markdown_file,
@@ -193,7 +194,7 @@ def _downloads(result: Summary, answers: Answers, content: Content, key: str = "
         on_click="ignore",
         icon="⬇️",
     )
-    st.download_button(
+    row.download_button(
         files.save_answers,
         data=answers.model_dump_json(indent=2),
         file_name=files.answers_file,

@@ -1,0 +1,52 @@
+"""WCAG 2.2 AA checks with axe-core on every page, in the light and the dark theme."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from logic.answers import STEP_FIELDS
+from logic.vocab import Step
+from tests.browser.conftest import SCREENSHOTS
+from tests.browser.driver import CONTENT, Questionnaire
+from tests.browser.test_questionnaire_in_browser import PERSON
+
+AXE = Axe()
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
+SERIOUS = {"serious", "critical"}
+
+
+def violations(page, where: str, report: dict[str, set[str]]) -> list[str]:
+    results = AXE.run(page, options=WCAG).response
+    for outcome in ("passes", "violations", "incomplete", "inapplicable"):
+        report.setdefault(outcome, set()).update(rule["id"] for rule in results[outcome])
+    return [
+        f"{where}: {v['id']} ({v['impact']}): {v['help']} — "
+        + "; ".join(f"{n['target'][-1]}: {n.get('failureSummary', '')}" for n in v["nodes"][:3])
+        for v in results["violations"]
+        if v["impact"] in SERIOUS
+    ]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_page_has_no_serious_accessibility_violation(page_factory, scheme, capsys):
+    page = page_factory(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    q = Questionnaire(page, SCREENSHOTS if scheme == "dark" else None, scheme)
+    found, report = [], {}
+    found += violations(page, "welcome", report)
+    q.start()
+    q.next()  # with every "please answer" message showing
+    found += violations(page, "safety, unanswered", report)
+    for step in Step:
+        for field in STEP_FIELDS[step]:
+            q.answer(field, {**PERSON, "current_symptoms": ["infection_signs"]}[field])
+        found += violations(page, str(step), report)
+        q.screenshot(str(step))
+        q.click_button(CONTENT.ui.nav.review if step is Step.PLANS else CONTENT.ui.nav.next)
+    found += violations(page, "review", report)
+    q.click_button(CONTENT.ui.nav.see_summary)
+    found += violations(page, "summary", report)
+    q.screenshot("summary")
+    with capsys.disabled():
+        print(f"\naxe-core WCAG 2.2 A/AA rules over 8 pages, {scheme} theme:")
+        for outcome, rules in report.items():
+            print(f"  {outcome} ({len(rules)}): {', '.join(sorted(rules))}")
+    assert found == []
