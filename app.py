@@ -4,7 +4,7 @@ import streamlit as st
 
 from logic import Content, ContentError, default_content
 from logic.vocab import Step
-from ui import focus, pages, state
+from ui import focus, pages, state, style
 
 
 @st.cache_resource
@@ -22,6 +22,7 @@ def main() -> None:
         st.error(str(error))
         st.stop()
     st.set_page_config(page_title=words.ui.app_title, page_icon="🩺", layout="centered")
+    style.apply()
     current = state.page()
     if current == state.Page.WELCOME:
         pages.welcome(words)

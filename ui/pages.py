@@ -164,8 +164,8 @@ def summary(content: Content) -> None:
     st.write(words.article_intro)
     for section in result.article:
         grade = general.evidence[section.evidence]
-        with st.container(border=True):
-            st.subheader(section.title)
+        # One line per claim with its grade in words, opened for the detail: scannable on a phone.
+        with st.expander(f"{grade.icon} **{section.title}** — {words.evidence}: {grade.label}"):
             st.markdown(f"**{words.article_says}:** {section.article_says}")
             st.markdown(f"**{words.evidence}: {grade.icon} {grade.label}.** {section.evidence_note}")
             st.caption(f"{words.source}: {section.source}")

@@ -51,4 +51,5 @@ def complete(at: AppTest, answers: dict) -> None:
 def page_text(at: AppTest) -> str:
     parts = [e.value for kind in ("markdown", "error", "warning", "info", "success", "caption") for e in at.get(kind)]
     parts += [e.value for e in at.get("header")] + [e.value for e in at.get("subheader")]
+    parts += [e.label for e in at.expander]
     return "\n".join(str(p) for p in parts)

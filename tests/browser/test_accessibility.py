@@ -4,10 +4,11 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from logic.answers import STEP_FIELDS
-from logic.vocab import Step
+from logic.vocab import Mark, Step
 from tests.browser.conftest import SCREENSHOTS
 from tests.browser.driver import CONTENT, Questionnaire
 from tests.browser.test_questionnaire_in_browser import PERSON
+from ui.illustrations import drawing
 
 AXE = Axe()
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
@@ -39,6 +40,11 @@ def test_every_page_has_no_serious_accessibility_violation(page_factory, scheme,
         for field in STEP_FIELDS[step]:
             q.answer(field, {**PERSON, "current_symptoms": ["infection_signs"]}[field])
         found += violations(page, str(step), report)
+        if step is Step.SKIN_AND_MARKS:
+            alts = page.locator("[data-testid=stMain] [data-testid=stImage] img").evaluate_all(
+                "els => els.map(e => e.alt)"
+            )
+            assert alts == [drawing(mark).alt for mark in Mark], "every drawing needs its own text alternative"
         q.screenshot(str(step))
         q.click_button(CONTENT.ui.nav.review if step is Step.PLANS else CONTENT.ui.nav.next)
     found += violations(page, "review", report)

@@ -1,0 +1,84 @@
+"""The whole questionnaire with only Tab, Shift+Tab, Space, Enter, arrow keys (and typing the note)."""
+
+from playwright.sync_api import Locator, Page
+
+from logic.answers import STEP_FIELDS, field_options, is_multi, is_yes_no
+from logic.vocab import Field, FlagId, Step
+from tests.browser.driver import CONTENT, wait_idle
+from tests.browser.test_questionnaire_in_browser import PERSON
+
+KEYBOARD_PERSON = {**PERSON, "current_symptoms": ["infection_signs"], "notes": "Typed with the keyboard only."}
+
+
+def focused_within(target: Locator) -> bool:
+    return target.evaluate("el => el === document.activeElement || el.contains(document.activeElement)")
+
+
+def tab_to(page: Page, target: Locator, limit: int = 120) -> None:
+    """Press Tab until focus is on (or inside) `target`; the focus must be visible when it gets there."""
+    target = target.first
+    for _ in range(limit):
+        if focused_within(target):
+            assert page.evaluate("document.activeElement.matches(':focus-visible')"), "focus is not visible"
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"Tab never reached {target}")
+
+
+def press(page: Page, key: str) -> None:
+    page.keyboard.press(key)
+    wait_idle(page)
+
+
+def answer_by_keyboard(page: Page, field: Field, value) -> None:
+    if is_multi(field):
+        labels = [CONTENT.option_label(field, v) for v in value] or [CONTENT.questions.fields[field].none_label]
+        for label in labels:
+            tab_to(page, page.get_by_test_id("stCheckbox").filter(has_text=label))
+            press(page, "Space")
+    elif field is Field.NOTES:
+        tab_to(page, page.get_by_role("textbox", name=CONTENT.field_label(field)))
+        page.keyboard.type(value)
+        press(page, "Tab")
+    else:
+        options = [True, False] if is_yes_no(field) else [str(v) for v in field_options(field)]
+        index = options.index(value)
+        tab_to(page, page.get_by_role("radiogroup", name=CONTENT.field_label(field)))
+        if index == 0:
+            press(page, "Space")
+        for _ in range(index):
+            press(page, "ArrowDown")
+
+
+def activate(page: Page, label: str) -> None:
+    tab_to(page, page.get_by_role("button", name=label, exact=True))
+    press(page, "Enter")
+
+
+def test_a_keyboard_user_completes_the_questionnaire_and_downloads_the_summary(page_factory, tmp_path):
+    page = page_factory()
+    wait_idle(page)
+    activate(page, CONTENT.ui.welcome.start)
+    for step in Step:
+        heading = CONTENT.questions.steps[step].title
+        page.wait_for_function(f"document.activeElement && document.activeElement.innerText.trim() === {heading!r}")
+        for field in STEP_FIELDS[step]:
+            answer_by_keyboard(page, field, KEYBOARD_PERSON[field])
+            if field is Field.CURRENT_SYMPTOMS:
+                alert = page.get_by_role("alert").filter(has_text=CONTENT.flags[FlagId.POSSIBLE_INFECTION].title)
+                assert alert.count() == 1, "the urgent message is not announced as an alert"
+        activate(page, CONTENT.ui.nav.review if step is Step.PLANS else CONTENT.ui.nav.next)
+
+    # Shift+Tab goes back the way it came: from Next to Back on the review page.
+    tab_to(page, page.get_by_role("button", name=CONTENT.ui.nav.see_summary))
+    page.keyboard.press("Shift+Tab")
+    assert focused_within(page.get_by_role("button", name=CONTENT.ui.nav.back, exact=True))
+    activate(page, CONTENT.ui.nav.see_summary)
+    assert CONTENT.flags[FlagId.POSSIBLE_INFECTION].title in page.get_by_test_id("stMain").inner_text()
+
+    tab_to(page, page.get_by_role("button", name=CONTENT.ui.summary.download_markdown))
+    with page.expect_download() as download:
+        page.keyboard.press("Enter")
+    saved = tmp_path / "summary.md"
+    download.value.save_as(saved)
+    assert "Typed with the keyboard only" in saved.read_text(encoding="utf-8")
