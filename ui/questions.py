@@ -3,13 +3,14 @@
 import streamlit as st
 
 from logic import Content
-from logic.answers import NOTES_MAX_LENGTH, field_options, is_multi, is_text, is_yes_no
+from logic.answers import NOTES_MAX_LENGTH, STANDALONE_VALUES, field_options, is_multi, is_text, is_yes_no
 from logic.partial import Problem, suggest_skin_type
 from logic.vocab import Field, Mark, SkinType
 
 from . import state
 from .illustrations import drawing
 
+# The answers that mean "I don't know": named in a message when a question is left unanswered.
 FALLBACKS = ("not_sure", "prefer_not_to_say", "not_decided")
 
 
@@ -47,8 +48,7 @@ def problem_text(field: Field, problem: Problem, content: Content) -> str:
             template = words.choose_one if fallback_label else words.choose_one_plain
         return f"{template.format(fallback=fallback_label)} {words.why}"
     if problem.kind == "not_alone":
-        alone = next(v for v in field_options(field) if v in FALLBACKS)
-        return words.alone.format(value=content.option_label(field, alone))
+        return words.alone.format(value=content.option_label(field, STANDALONE_VALUES[field]))
     if problem.kind == "string_too_long":
         length = len(state.draft().get(field, ""))
         return words.notes_too_long.format(length=length, limit=NOTES_MAX_LENGTH)
