@@ -274,6 +274,8 @@ class FilesText(_Model):
     resume_failed: Text
     download_pdf: Text
     pdf_file: Text
+    pdf_title: Text
+    page: Text
     download_fhir: Text
     fhir_file: Text
 

@@ -1,12 +1,14 @@
 """The pages: welcome, one page per step, review, summary. Rendering only; the rules live in `logic`."""
 
+import json
 from datetime import date
 
 import pydantic
 import streamlit as st
 
-from logic import Answers, Content, Summary, evaluate, render_markdown
+from logic import Answers, Content, Summary, evaluate, render_markdown, render_pdf
 from logic.answers import STEP_FIELDS
+from logic.fhir import bundle
 from logic.markdown import triggers_text
 from logic.partial import early_flags, field_problems
 from logic.vocab import Field, Level, Step
@@ -182,12 +184,23 @@ def summary(content: Content) -> None:
 
 
 def _downloads(result: Summary, answers: Answers, content: Content, key: str = "top") -> None:
-    """Everything to take away, made in memory when the page is drawn and handed to the browser."""
+    """Everything to take away. Each file is made in memory only when its button is clicked."""
     words, files = content.ui.summary, content.ui.files
+    today = date.today()
     row = st.container(horizontal=True)
     row.download_button(
+        files.download_pdf,
+        data=lambda: render_pdf(result, answers, content, today=today),
+        file_name=files.pdf_file,
+        mime="application/pdf",
+        key=f"pdf:{key}",
+        on_click="ignore",
+        icon="📄",
+        type="primary",
+    )
+    row.download_button(
         words.download_markdown,
-        data=render_markdown(result, answers, content, today=date.today()),
+        data=lambda: render_markdown(result, answers, content, today=today),
         file_name=words.markdown_file,
         mime="text/markdown",
         key=f"download:{key}",
@@ -203,4 +216,13 @@ def _downloads(result: Summary, answers: Answers, content: Content, key: str = "
         on_click="ignore",
         icon="💾",
         help=files.save_help,
+    )
+    row.download_button(
+        files.download_fhir,
+        data=lambda: json.dumps(bundle(answers, content, authored=today), indent=2, ensure_ascii=False),
+        file_name=files.fhir_file,
+        mime="application/fhir+json",
+        key=f"fhir:{key}",
+        on_click="ignore",
+        icon="🏥",
     )

@@ -97,3 +97,39 @@ def test_next_shows_the_new_page_from_its_top_with_focus_on_its_heading(page_fac
     page.wait_for_function("document.activeElement && document.activeElement.tagName === 'H2'", timeout=10_000)
     assert page.evaluate("document.activeElement.innerText").strip() == CONTENT.questions.steps[Step.ABOUT_YOU].title
     assert page.evaluate("document.querySelector('[data-testid=stMain]').scrollTop") == 0
+
+
+def test_download_the_pdf_and_answers_then_come_back_with_the_file_to_the_same_summary(page_factory, tmp_path):
+    from pypdf import PdfReader
+
+    page = page_factory()
+    q = Questionnaire(page)
+    complete(q, PERSON)
+    expected = evaluate(Answers.model_validate(PERSON))
+    first_summary = page.get_by_test_id("stMain").inner_text()
+
+    files = {}
+    for label, name in (
+        (CONTENT.ui.files.download_pdf, "summary.pdf"),
+        (CONTENT.ui.files.save_answers, "answers.json"),
+    ):
+        with page.expect_download() as download:
+            page.get_by_role("button", name=label).first.click()
+        files[name] = tmp_path / name
+        download.value.save_as(files[name])
+        wait_idle(page)
+    pdf_text = "\n".join(p.extract_text() for p in PdfReader(files["summary.pdf"]).pages)
+    for flag in expected.flags:
+        assert flag.title.split()[0] in pdf_text
+    assert Answers.model_validate_json(files["answers.json"].read_text(encoding="utf-8")) == Answers.model_validate(
+        PERSON
+    )
+
+    q.click_button(CONTENT.ui.nav.start_over)
+    page.get_by_text(CONTENT.ui.files.resume_title).click()
+    page.locator("input[type=file]").set_input_files(str(files["answers.json"]))
+    wait_idle(page)
+    page.get_by_role("heading", name=CONTENT.ui.review.title).wait_for()
+    q.click_button(CONTENT.ui.nav.see_summary)
+    assert page.get_by_test_id("stMain").inner_text() == first_summary
+    assert page.requests.leaving() == []

@@ -97,3 +97,85 @@ def test_an_unknown_format_is_refused_by_the_argument_parser(answers_file):
     result = run("summarize", answers_file("{}"), "--format", "xml")
     assert result.returncode == 2
     assert "invalid choice" in result.stderr
+
+
+# --- PDF and FHIR (issue 4) -------------------------------------------------------------------------------
+
+
+def run_binary(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "logic", *args], input=stdin, capture_output=True, cwd=ROOT, timeout=120
+    )
+
+
+def test_format_pdf_writes_the_summary_to_the_output_file(answers_file, tmp_path):
+    import io
+
+    from pypdf import PdfReader
+
+    output = tmp_path / "summary.pdf"
+    source = answers_file(json.dumps(answers_dict(changing_spot=True, notes="Crème — “quoted”")))
+    result = run("summarize", source, "--format", "pdf", "--output", str(output))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ""
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(output.read_bytes())).pages)
+    assert "A spot that is changing" in text
+    assert "Crème — “quoted”" in text
+
+
+def test_format_pdf_without_an_output_file_exits_2_and_says_why(answers_file):
+    result = run("summarize", answers_file(json.dumps(answers_dict())), "--format", "pdf")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "--format pdf needs --output" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_format_pdf_to_dash_sends_the_bytes_to_standard_output():
+    result = run_binary("summarize", "-", "--format", "pdf", "--output", "-", stdin=json.dumps(answers_dict()).encode())
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(b"%PDF-")
+
+
+def test_bad_answers_make_no_pdf(answers_file, tmp_path):
+    output = tmp_path / "summary.pdf"
+    result = run(
+        "summarize", answers_file(json.dumps(answers_dict(marks=[]))), "--format", "pdf", "--output", str(output)
+    )
+    assert result.returncode == 2
+    assert "marks: needs at least one value" in result.stderr
+    assert not output.exists()
+
+
+def test_an_unwritable_output_file_is_a_readable_error(answers_file, tmp_path):
+    target = tmp_path / "missing-folder" / "summary.pdf"
+    result = run("summarize", answers_file(json.dumps(answers_dict())), "--format", "pdf", "--output", str(target))
+    assert result.returncode == 1
+    assert "cannot write the file" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_format_fhir_prints_a_collection_bundle_of_the_questionnaire_and_the_response(answers_file):
+    from fhir.resources.R4B.bundle import Bundle
+
+    from logic import answers_from_response
+
+    given = answers_dict(changing_spot=True, marks=["red_marks", "boxcar"], notes="naïve")
+    result = run("summarize", answers_file(json.dumps(given)), "--format", "fhir")
+    assert result.returncode == 0, result.stderr
+    bundle = json.loads(result.stdout)
+    Bundle.model_validate(bundle)
+    assert bundle["type"] == "collection"
+    questionnaire, response = (entry["resource"] for entry in bundle["entry"])
+    assert questionnaire["resourceType"] == "Questionnaire"
+    assert response["resourceType"] == "QuestionnaireResponse"
+    assert response["questionnaire"] == f"{questionnaire['url']}|{questionnaire['version']}"
+    assert answers_from_response(response) == Answers.model_validate(given)
+
+
+def test_the_help_names_every_format_and_what_fhir_prints():
+    result = run("summarize", "--help")
+    assert result.returncode == 0
+    for name in ("json", "markdown", "pdf", "fhir", "--output"):
+        assert name in result.stdout
+    assert "Bundle of type collection" in " ".join(result.stdout.split())

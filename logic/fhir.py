@@ -1,0 +1,258 @@
+"""FHIR R4 exports: the questions as a `Questionnaire`, a person's answers as a `QuestionnaireResponse`.
+
+Both are generated from the `Answers` model, the form's steps and `content`, never kept by hand beside them,
+and returned as plain dicts ready for `json.dumps`. `answers_from_response` reads a response back.
+
+- The Questionnaire has one group item per step of the form (text: the step's title) holding one item per
+  answer key (linkId: the key; text: the question's label). Choice questions are `choice` items whose
+  `answerOption`s are Codings: `code` is the spec's answer value, `display` the option's label, and the
+  `system` is the question's own code system, `{CODE_SYSTEM_BASE}/{key}`, because one value can mean
+  different things in different questions (`none`, `not_sure`). List questions repeat; `changing_spot` is
+  `boolean`; `notes` is `text`. Every item is required except `notes` and the lists that may be empty.
+- The QuestionnaireResponse answers the Questionnaire's `url|version`, with the same groups. An unanswered
+  item is left out, as FHIR asks: so a list answered with nothing (no symptoms, no conditions, no other
+  treatments) and an empty note have no item, and reading a response back, a missing list is an empty list
+  and a missing note is no note. Nothing identifies the person: there is no subject, author or id.
+"""
+
+import json
+from collections.abc import Iterator
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+import pydantic
+
+from .answers import NOTES_MAX_LENGTH, STEP_FIELDS, Answers, field_options, is_multi, is_text, is_yes_no, needs_one
+from .content import Content, default_content
+from .errors import AnswersError, answer_problems
+from .vocab import Field, Step
+
+_BASE = "https://example.invalid/fhir"  # .invalid never resolves: these name things, they are not addresses
+QUESTIONNAIRE_ID = "glutathione-acne-scars"
+QUESTIONNAIRE_NAME = "GlutathioneAcneScars"
+QUESTIONNAIRE_URL = f"{_BASE}/Questionnaire/{QUESTIONNAIRE_ID}"
+CODE_SYSTEM_BASE = f"{_BASE}/CodeSystem/{QUESTIONNAIRE_ID}"
+
+
+def code_system(field: Field) -> str:
+    """The code system of one choice question's answer values."""
+    return f"{CODE_SYSTEM_BASE}/{field}"
+
+
+def is_required(field: Field) -> bool:
+    """Every question must be answered except the note and the lists that may be left empty."""
+    return not is_text(field) and (not is_multi(field) or needs_one(field))
+
+
+def item_type(field: Field) -> str:
+    if is_yes_no(field):
+        return "boolean"
+    if is_text(field):
+        return "text"
+    return "choice"
+
+
+# --- The questions. --------------------------------------------------------------------------------------
+
+
+def questionnaire(content: Content | None = None) -> dict[str, Any]:
+    """The questionnaire as a FHIR R4 `Questionnaire` resource."""
+    content = content or default_content()
+    return {
+        "resourceType": "Questionnaire",
+        "id": QUESTIONNAIRE_ID,
+        "url": QUESTIONNAIRE_URL,
+        "version": content.general.content_version,
+        "name": QUESTIONNAIRE_NAME,
+        "title": content.ui.app_title,
+        "status": "active",
+        "subjectType": ["Patient"],
+        "item": [
+            {
+                "linkId": str(step),
+                "text": content.questions.steps[step].title,
+                "type": "group",
+                "item": [_question(field, content) for field in fields],
+            }
+            for step, fields in STEP_FIELDS.items()
+        ],
+    }
+
+
+def _question(field: Field, content: Content) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "linkId": str(field),
+        "text": content.field_label(field),
+        "type": item_type(field),
+        "required": is_required(field),
+    }
+    if is_multi(field):
+        item["repeats"] = True
+    if is_text(field):
+        item["maxLength"] = NOTES_MAX_LENGTH
+    options = field_options(field)
+    if options:
+        item["answerOption"] = [{"valueCoding": _coding(field, value, content)} for value in options]
+    return item
+
+
+def _coding(field: Field, value: StrEnum, content: Content) -> dict[str, str]:
+    return {"system": code_system(field), "code": str(value), "display": content.option_label(field, value)}
+
+
+# --- One person's answers. -------------------------------------------------------------------------------
+
+
+def questionnaire_response(
+    answers: Answers, content: Content | None = None, authored: date | None = None
+) -> dict[str, Any]:
+    """`answers` as a FHIR R4 `QuestionnaireResponse` to the `questionnaire()`; `authored` is the day only."""
+    content = content or default_content()
+    groups = []
+    for step, fields in STEP_FIELDS.items():
+        items = [item for field in fields if (item := _answered(field, answers, content))]
+        if items:
+            groups.append({"linkId": str(step), "text": content.questions.steps[step].title, "item": items})
+    resource: dict[str, Any] = {
+        "resourceType": "QuestionnaireResponse",
+        "questionnaire": f"{QUESTIONNAIRE_URL}|{content.general.content_version}",
+        "status": "completed",
+    }
+    if authored is not None:
+        resource["authored"] = authored.isoformat()
+    resource["item"] = groups
+    return resource
+
+
+def _answered(field: Field, answers: Answers, content: Content) -> dict[str, Any] | None:
+    values = answers.values_of(field)
+    if is_text(field):
+        values = tuple(v for v in values if v)
+    if not values:
+        return None
+    answer = [_value(field, value, content) for value in values]
+    return {"linkId": str(field), "text": content.field_label(field), "answer": answer}
+
+
+def _value(field: Field, value: Any, content: Content) -> dict[str, Any]:
+    if is_yes_no(field):
+        return {"valueBoolean": value}
+    if is_text(field):
+        return {"valueString": value}
+    return {"valueCoding": _coding(field, value, content)}
+
+
+def bundle(answers: Answers, content: Content | None = None, authored: date | None = None) -> dict[str, Any]:
+    """A `collection` Bundle holding the Questionnaire and the person's QuestionnaireResponse to it."""
+    content = content or default_content()
+    return {
+        "resourceType": "Bundle",
+        "type": "collection",
+        "entry": [
+            {"resource": questionnaire(content)},
+            {"resource": questionnaire_response(answers, content, authored)},
+        ],
+    }
+
+
+# --- Reading a response back. ----------------------------------------------------------------------------
+
+
+_VALUE_KEY = {"boolean": "valueBoolean", "text": "valueString", "choice": "valueCoding"}
+_GROUPS = frozenset(str(s) for s in Step)
+_FIELDS = frozenset(str(f) for f in Field)
+
+
+def answers_from_response(resource: Any) -> Answers:
+    """The `Answers` in a QuestionnaireResponse made by `questionnaire_response`.
+
+    Raises AnswersError with one readable line per problem; nothing else escapes, whatever the input.
+    """
+    if not isinstance(resource, dict) or resource.get("resourceType") != "QuestionnaireResponse":
+        raise AnswersError(
+            ['not a FHIR QuestionnaireResponse: expected an object with "resourceType": "QuestionnaireResponse"']
+        )
+    canonical = resource.get("questionnaire")
+    if not isinstance(canonical, str) or canonical.split("|", 1)[0] != QUESTIONNAIRE_URL:
+        raise AnswersError([f"the response answers another questionnaire; expected {QUESTIONNAIRE_URL}"])
+
+    problems: list[str] = []
+    found: dict[Field, list[Any]] = {}
+    seen: set[Field] = set()
+    for link_id, answers in _items(resource.get("item", []), problems):
+        field = Field(link_id)
+        if field in seen:
+            problems.append(f"{field}: answered more than once in the response")
+            continue
+        seen.add(field)
+        values = [v for answer in answers if (v := _read_value(field, answer, problems)) is not _NO_VALUE]
+        if not is_multi(field) and len(values) > 1:
+            problems.append(f"{field}: takes one answer; the response gives {len(values)}")
+        if values:
+            found[field] = values
+    if problems:
+        raise AnswersError(_bounded(problems))
+
+    data: dict[str, Any] = {}
+    for field in Field:
+        if field in found:
+            data[field] = found[field] if is_multi(field) else found[field][0]
+        elif is_multi(field) and not needs_one(field):
+            data[field] = []
+    try:
+        return Answers.model_validate(data)
+    except pydantic.ValidationError as error:
+        raise AnswersError(_bounded(answer_problems(error))) from None
+
+
+_NO_VALUE = object()
+_MAX_PROBLEMS = 20
+
+
+def _bounded(problems: list[str]) -> list[str]:
+    """At most _MAX_PROBLEMS lines, the last saying how many more there were."""
+    if len(problems) <= _MAX_PROBLEMS:
+        return problems
+    rest = len(problems) - _MAX_PROBLEMS + 1
+    return [*problems[: _MAX_PROBLEMS - 1], f"... and {rest:,} more problems like these"]
+
+
+def _shown(value: Any) -> str:
+    """Someone else's text, on one short line with every control character escaped."""
+    text = json.dumps(value, ensure_ascii=True, default=str)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _items(items: Any, problems: list[str], depth: int = 0) -> Iterator[tuple[str, list[Any]]]:
+    """(linkId, answers) of every question item, wherever it sits among the groups."""
+    if not isinstance(items, list):
+        problems.append("item: expected a list of items")
+        return
+    for item in items:
+        link_id = item.get("linkId") if isinstance(item, dict) else None
+        if not isinstance(link_id, str):
+            problems.append(f"item {_shown(item)}: needs a linkId naming a question")
+        elif link_id in _GROUPS and depth == 0:
+            yield from _items(item.get("item", []), problems, depth + 1)
+        elif link_id in _FIELDS:
+            answers = item.get("answer", [])
+            if isinstance(answers, list):
+                yield link_id, answers
+            else:
+                problems.append(f"{link_id}: answer must be a list")
+        else:
+            problems.append(f"item {_shown(link_id)}: not a question this questionnaire asks")
+
+
+def _read_value(field: Field, answer: Any, problems: list[str]) -> Any:
+    key = _VALUE_KEY[item_type(field)]
+    value = answer.get(key, _NO_VALUE) if isinstance(answer, dict) else _NO_VALUE
+    if key == "valueCoding":
+        if not isinstance(value, dict) or value.get("system") != code_system(field):
+            problems.append(f"{field}: each answer needs a valueCoding from {code_system(field)}")
+            return _NO_VALUE
+        value = value.get("code", _NO_VALUE)
+    if value is _NO_VALUE:
+        problems.append(f"{field}: each answer needs a {key}")
+    return value

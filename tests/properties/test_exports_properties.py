@@ -1,0 +1,54 @@
+"""Properties of the exports over every answer set the spec allows: FHIR round trips, and the PDF never fails."""
+
+import io
+import json
+
+from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
+from hypothesis import HealthCheck, given, settings
+from pypdf import PdfReader
+
+from logic import Answers, answers_from_response, evaluate, questionnaire, questionnaire_response, render_pdf
+from logic.answers import field_options
+from logic.vocab import Field
+from tests import strategies
+from tests.unit.test_pdf import DAY
+
+QUESTIONNAIRE = questionnaire()
+OPTIONS = {
+    item["linkId"]: [option["valueCoding"] for option in item.get("answerOption", [])]
+    for group in QUESTIONNAIRE["item"]
+    for item in group["item"]
+}
+
+
+@given(strategies.answers())
+def test_answers_come_back_unchanged_from_a_questionnaire_response(answers: Answers):
+    resource = questionnaire_response(answers)
+    assert answers_from_response(resource) == answers
+    assert answers_from_response(json.loads(json.dumps(resource))) == answers
+
+
+@given(strategies.answers())
+def test_every_questionnaire_response_validates_and_uses_only_the_questionnaire_s_options(answers: Answers):
+    resource = questionnaire_response(answers)
+    QuestionnaireResponse.model_validate(resource)
+    for group in resource["item"]:
+        for item in group["item"]:
+            assert item["answer"]
+            for answer in item["answer"]:
+                if "valueCoding" in answer:
+                    assert answer["valueCoding"] in OPTIONS[item["linkId"]]
+
+
+def test_every_item_is_an_answer_key_and_every_option_code_a_spec_value():
+    assert set(OPTIONS) == set(Answers.model_fields) == {str(f) for f in Field}
+    for link_id, codings in OPTIONS.items():
+        assert [c["code"] for c in codings] == [str(v) for v in field_options(Field(link_id))]
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(strategies.answers())
+def test_any_answers_make_a_pdf_of_three_pages_at_most(answers: Answers):
+    pdf = render_pdf(evaluate(answers), answers, today=DAY)
+    assert pdf.startswith(b"%PDF-")
+    assert 1 <= len(PdfReader(io.BytesIO(pdf)).pages) <= 3

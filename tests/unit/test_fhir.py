@@ -1,0 +1,255 @@
+"""FHIR R4 exports: the Questionnaire and a person's QuestionnaireResponse, checked with fhir.resources.
+
+fhir.resources 8 ships FHIR R5 by default, R4B (4.3.0) and STU3, but no R4 (4.0.1) package. Questionnaire and
+QuestionnaireResponse did not change between R4 and R4B, so the R4B models are the closest check the library
+offers; they do not check codes against value sets, so the R4 codes and the Questionnaire's R4 invariants
+(que-1, que-2, que-5, que-6, que-10) are checked here as well.
+"""
+
+import copy
+import json
+from datetime import date
+
+import pytest
+from fhir.resources.R4B import __fhir_version__ as r4b_version
+from fhir.resources.R4B.bundle import Bundle
+from fhir.resources.R4B.questionnaire import Questionnaire
+from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
+
+from logic import Answers, AnswersError, answers_from_response, default_content, questionnaire, questionnaire_response
+from logic.answers import STEP_FIELDS, field_options, is_multi, needs_one
+from logic.fhir import QUESTIONNAIRE_URL, bundle, code_system
+from logic.vocab import Field
+from tests.factories import make_answers
+from tests.unit.test_pdf import EVERYTHING
+
+# Value sets of FHIR R4 (4.0.1), from the specification's pages for these resources.
+R4_ITEM_TYPES = {
+    "group",
+    "display",
+    "boolean",
+    "decimal",
+    "integer",
+    "date",
+    "dateTime",
+    "time",
+    "string",
+    "text",
+    "url",
+    "choice",
+    "open-choice",
+    "attachment",
+    "reference",
+    "quantity",
+}
+R4_PUBLICATION_STATUS = {"draft", "active", "retired", "unknown"}
+R4_RESPONSE_STATUS = {"in-progress", "completed", "amended", "entered-in-error", "stopped"}
+
+QUIET = make_answers()
+FULL = make_answers(**EVERYTHING, notes="Crème — “quoted”\nsecond line")
+
+
+def question_items(resource: dict) -> list[dict]:
+    return [item for group in resource["item"] for item in group["item"]]
+
+
+# --- The Questionnaire. -----------------------------------------------------------------------------------
+
+
+def test_the_r4b_models_are_the_ones_checked():
+    assert r4b_version == "4.3.0"
+
+
+def test_the_questionnaire_validates_and_keeps_every_element():
+    resource = questionnaire()
+    parsed = Questionnaire.model_validate(resource)
+    assert json.loads(parsed.model_dump_json(exclude_none=True)) == resource
+
+
+def test_the_questionnaire_has_a_stable_canonical_url_and_the_content_version():
+    resource = questionnaire()
+    assert resource["url"] == QUESTIONNAIRE_URL
+    assert resource["version"] == default_content().general.content_version
+    assert resource["status"] in R4_PUBLICATION_STATUS and resource["status"] == "active"
+    assert resource["title"] == default_content().ui.app_title
+
+
+def test_there_is_one_group_per_step_and_one_item_per_answer_key_in_order():
+    resource = questionnaire()
+    content = default_content()
+    assert [g["linkId"] for g in resource["item"]] == [str(s) for s in STEP_FIELDS]
+    assert [g["text"] for g in resource["item"]] == [content.questions.steps[s].title for s in STEP_FIELDS]
+    assert all(g["type"] == "group" for g in resource["item"])
+    assert [i["linkId"] for i in question_items(resource)] == [str(f) for f in Field]
+    assert set(Answers.model_fields) == {i["linkId"] for i in question_items(resource)}
+
+
+def test_each_item_has_the_type_required_repeats_and_options_of_its_answer_key():
+    content = default_content()
+    for item in question_items(questionnaire()):
+        field = Field(item["linkId"])
+        assert item["text"] == content.field_label(field)
+        assert item["repeats"] is True if is_multi(field) else "repeats" not in item
+        assert item["required"] is (field is not Field.NOTES and (not is_multi(field) or needs_one(field)))
+        if field is Field.CHANGING_SPOT:
+            assert item["type"] == "boolean"
+        elif field is Field.NOTES:
+            assert (item["type"], item["maxLength"]) == ("text", 500)
+        else:
+            assert item["type"] == "choice"
+            codings = [option["valueCoding"] for option in item["answerOption"]]
+            assert [c["code"] for c in codings] == [str(v) for v in field_options(field)]
+            assert [c["display"] for c in codings] == [content.option_label(field, v) for v in field_options(field)]
+            assert {c["system"] for c in codings} == {code_system(field)}
+
+
+def test_the_optional_items_are_the_note_and_the_lists_that_may_be_empty():
+    optional = {i["linkId"] for i in question_items(questionnaire()) if not i["required"]}
+    assert optional == {"current_symptoms", "conditions", "other_treatments", "notes"}
+
+
+def test_the_questionnaire_keeps_the_r4_rules():
+    resource = questionnaire()
+    link_ids = []
+
+    def walk(items):
+        for item in items:
+            link_ids.append(item["linkId"])
+            assert item["type"] in R4_ITEM_TYPES
+            assert ("item" in item) == (item["type"] == "group")  # que-1
+            if "answerOption" in item:
+                assert item["type"] in {"choice", "open-choice"}  # que-5
+            if "maxLength" in item:
+                assert item["type"] in {"string", "text", "url", "open-choice"}  # que-10
+            walk(item.get("item", []))
+
+    walk(resource["item"])
+    assert len(link_ids) == len(set(link_ids))  # que-2
+
+
+def test_the_questionnaire_follows_edited_wording():
+    content = default_content()
+    fields = {**content.questions.fields}
+    fields[Field.MARKS] = fields[Field.MARKS].model_copy(update={"label": "Zq which marks?"})
+    edited = content.model_copy(update={"questions": content.questions.model_copy(update={"fields": fields})})
+    (marks,) = [i for i in question_items(questionnaire(edited)) if i["linkId"] == "marks"]
+    assert marks["text"] == "Zq which marks?"
+
+
+# --- The QuestionnaireResponse. ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("answers", [QUIET, FULL], ids=["quiet", "full"])
+def test_the_response_validates_and_answers_the_questionnaire(answers):
+    resource = questionnaire_response(answers)
+    parsed = QuestionnaireResponse.model_validate(resource)
+    assert json.loads(parsed.model_dump_json(exclude_none=True)) == resource
+    assert resource["status"] in R4_RESPONSE_STATUS and resource["status"] == "completed"
+    assert resource["questionnaire"] == f"{QUESTIONNAIRE_URL}|{default_content().general.content_version}"
+    assert not {"subject", "author", "source", "id"} & set(resource)
+
+
+def test_every_answer_is_one_of_the_questionnaire_s_options():
+    options = {
+        i["linkId"]: [o["valueCoding"] for o in i.get("answerOption", [])] for i in question_items(questionnaire())
+    }
+    for item in question_items(questionnaire_response(FULL)):
+        for answer in item["answer"]:
+            if "valueCoding" in answer:
+                assert answer["valueCoding"] in options[item["linkId"]]
+
+
+def test_values_are_booleans_codings_and_a_string():
+    items = {i["linkId"]: i["answer"] for i in question_items(questionnaire_response(FULL))}
+    assert items["changing_spot"] == [{"valueBoolean": True}]
+    assert items["notes"] == [{"valueString": "Crème — “quoted”\nsecond line"}]
+    assert [a["valueCoding"]["code"] for a in items["marks"]] == EVERYTHING["marks"]
+    assert items["age_group"] == [
+        {"valueCoding": {"system": code_system(Field.AGE_GROUP), "code": "under_18", "display": "Under 18"}}
+    ]
+
+
+def test_empty_lists_and_an_empty_note_are_left_out():
+    present = {i["linkId"] for i in question_items(questionnaire_response(QUIET))}
+    assert present == {str(f) for f in Field} - {"current_symptoms", "conditions", "other_treatments", "notes"}
+    assert all("answer" in i and i["answer"] for i in question_items(questionnaire_response(QUIET)))
+
+
+def test_authored_is_the_day_only_when_given():
+    assert "authored" not in questionnaire_response(QUIET)
+    assert questionnaire_response(QUIET, authored=date(2026, 11, 30))["authored"] == "2026-11-30"
+
+
+def test_the_bundle_is_a_collection_of_the_two_resources():
+    resource = bundle(FULL)
+    Bundle.model_validate(resource)
+    assert resource["type"] == "collection"
+    assert [e["resource"]["resourceType"] for e in resource["entry"]] == ["Questionnaire", "QuestionnaireResponse"]
+    assert resource["entry"][1]["resource"]["questionnaire"].startswith(resource["entry"][0]["resource"]["url"] + "|")
+
+
+# --- Reading a response back. -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("answers", [QUIET, FULL], ids=["quiet", "full"])
+def test_a_response_reads_back_as_the_same_answers(answers):
+    assert answers_from_response(questionnaire_response(answers)) == answers
+    assert answers_from_response(json.loads(json.dumps(questionnaire_response(answers)))) == answers
+
+
+def test_a_flat_response_without_groups_is_read_too():
+    resource = questionnaire_response(FULL)
+    resource["item"] = question_items(resource)
+    assert answers_from_response(resource) == FULL
+
+
+def refusal(resource) -> tuple[str, ...]:
+    with pytest.raises(AnswersError) as caught:
+        answers_from_response(resource)
+    return caught.value.problems
+
+
+def changed(change) -> dict:
+    resource = copy.deepcopy(questionnaire_response(FULL))
+    change({i["linkId"]: i for i in question_items(resource)}, resource)
+    return resource
+
+
+@pytest.mark.parametrize(
+    ("resource", "expected"),
+    [
+        ([], "not a FHIR QuestionnaireResponse"),
+        ({"resourceType": "Patient"}, "not a FHIR QuestionnaireResponse"),
+        ({**questionnaire_response(QUIET), "questionnaire": "https://e.invalid/Q|1"}, "another questionnaire"),
+        ({**questionnaire_response(QUIET), "item": "nope"}, "item: expected a list"),
+        (changed(lambda i, r: i["marks"]["answer"][0]["valueCoding"].update(code="mole")), 'marks[0]: "mole"'),
+        (changed(lambda i, r: i["marks"]["answer"][0]["valueCoding"].update(system="x")), "valueCoding from"),
+        (changed(lambda i, r: i["age_group"].update(answer=[{"valueString": "under_18"}])), "age_group: each answer"),
+        (changed(lambda i, r: i["changing_spot"].update(answer=[{"valueBoolean": "yes"}])), "changing_spot: "),
+        (changed(lambda i, r: i["age_group"]["answer"].append(i["age_group"]["answer"][0])), "takes one answer"),
+        (changed(lambda i, r: r["item"][0]["item"].append(i["distress"])), "answered more than once"),
+        (changed(lambda i, r: r["item"][0]["item"].remove(i["distress"])), "distress: missing"),
+        (changed(lambda i, r: r["item"][0]["item"].append({"linkId": "shoe"})), 'item "shoe": not a question'),
+        (changed(lambda i, r: r["item"][0]["item"].append({"text": "x"})), "needs a linkId"),
+        (changed(lambda i, r: i["marks"].update(answer={})), "marks: answer must be a list"),
+        (changed(lambda i, r: i["routes"]["answer"].append(i["routes"]["answer"][0])), "given more than once"),
+    ],
+)
+def test_a_response_that_does_not_fit_is_refused_with_a_readable_line(resource, expected):
+    problems = refusal(resource)
+    assert any(expected in problem for problem in problems), problems
+
+
+@pytest.mark.parametrize("link_id", ["shoe\n  - marks: forged line", "\x1b[31mred\x1b[0m", "\u009b2J", "k" * 5_000])
+def test_someone_else_s_text_is_shown_on_one_short_line(link_id):
+    (problem,) = refusal(changed(lambda i, r: r["item"][0]["item"].append({"linkId": link_id})))
+    assert "not a question this questionnaire asks" in problem
+    assert not any(ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 for c in problem)
+    assert len(problem) < 200
+
+
+def test_the_problems_listed_are_bounded():
+    resource = changed(lambda i, r: i["marks"].update(answer=[{"valueCoding": {}}] * 20_000))
+    problems = refusal(resource)
+    assert len(problems) <= 20
+    assert "more problems" in problems[-1]

@@ -1,0 +1,334 @@
+"""The PDF summary: what a dermatologist can read in it, that it stays short, and that no text breaks it."""
+
+import builtins
+import io
+import logging
+import re
+import shutil
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from logic import Answers, default_content, evaluate, render_pdf
+from logic.pdf import FONT_FILES, REPLACEMENT, printable
+from logic.vocab import Field
+from tests.factories import make_answers
+
+ROOT = Path(__file__).resolve().parents[2]
+DAY = date(2026, 11, 30)
+ACCENTED_NOTE = "Crème, naïve — “quoted” ‘single’ – café"
+
+# Answers that fire as many flags as the spec allows (24 of 26): a largest answer set.
+EVERYTHING = {
+    "current_symptoms": ["rash_or_blisters", "breathing_or_swelling", "infection_signs", "acne_with_fever"],
+    "changing_spot": True,
+    "distress": "self_harm_thoughts",
+    "age_group": "under_18",
+    "pregnancy": "pregnant",
+    "conditions": [
+        "kidney",
+        "liver",
+        "thyroid",
+        "g6pd_deficiency",
+        "kidney_stones",
+        "cancer_treatment",
+        "asthma",
+        "sulfite_sensitivity",
+    ],
+    "previous_reaction": "yes",
+    "isotretinoin": "current",
+    "skin_type": "V",
+    "marks": ["brown_marks", "red_marks", "icepick", "boxcar", "rolling", "raised", "keloid"],
+    "severity": "severe",
+    "mark_age": "under_3_months",
+    "active_acne": "nodules_or_cysts",
+    "keloid_history": "yes",
+    "routes": ["injection", "oral", "topical"],
+    "setting": "online_purchase",
+    "other_treatments": ["chemical_peel", "microneedling", "laser", "retinoid", "other_topicals"],
+    "goals": ["fade_dark_marks", "fade_red_marks", "smooth_pits", "flatten_raised", "lighter_skin_overall"],
+}
+LONGEST_NOTE = ("Wide words WWWWWWWW — “Crème” " * 20)[:500]
+MANY_LINES_NOTE = "line\n" * 100
+LARGEST = {
+    "every flag, long note": make_answers(**EVERYTHING, notes=LONGEST_NOTE),
+    "every flag, a note of 100 lines": make_answers(**EVERYTHING, notes=MANY_LINES_NOTE),
+    "every flag but darker skin, unsure type": make_answers(**{**EVERYTHING, "skin_type": "not_sure"}, notes="x" * 500),
+}
+TYPICAL = make_answers(
+    marks=["brown_marks", "boxcar"],
+    skin_type="IV",
+    routes=["injection"],
+    setting="spa_or_salon",
+    goals=["fade_dark_marks", "smooth_pits"],
+    notes="I have had 3 sessions already.",
+)
+
+
+def pdf_of(answers: Answers, content=None, today: date = DAY) -> bytes:
+    return render_pdf(evaluate(answers, content), answers, content=content, today=today)
+
+
+def text_of(pdf: bytes) -> str:
+    """The PDF's text with every run of white space made one space, as lines wrap wherever they wrap."""
+    reader = PdfReader(io.BytesIO(pdf))
+    return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+
+
+def pages_of(pdf: bytes) -> int:
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+# --- What it says. ----------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def everything():
+    answers = make_answers(**EVERYTHING, notes=ACCENTED_NOTE)
+    pdf = pdf_of(answers)
+    return answers, evaluate(answers), pdf, text_of(pdf)
+
+
+def test_it_is_a_pdf_made_in_memory(everything):
+    _, _, pdf, _ = everything
+    assert pdf.startswith(b"%PDF-")
+    assert pdf.rstrip().endswith(b"%%EOF")
+
+
+def test_every_flag_is_there_with_its_reason_what_to_do_and_why(everything):
+    _, summary, _, text = everything
+    assert len(summary.flags) == 24
+    for flag in summary.flags:
+        assert words(flag.title) in text
+        assert words(flag.reason) in text
+        assert words(flag.action) in text
+
+
+def test_the_notes_print_with_their_accents_dashes_and_curly_quotes(everything):
+    _, _, _, text = everything
+    assert ACCENTED_NOTE in text
+
+
+def test_the_disclaimer_date_level_marks_article_answers_and_questions_are_there(everything):
+    answers, summary, _, text = everything
+    content = default_content()
+    assert words(summary.disclaimer) in text
+    assert DAY.isoformat() in text
+    assert summary.content_version in text
+    assert content.general.levels[summary.level].label in text
+    for mark in summary.marks:
+        assert mark.name in text
+        assert content.general.fit[mark.glutathione_fit].label in text
+        assert words(mark.what_works) in text
+    for section in summary.article:
+        assert words(section.title) in text
+        assert content.general.evidence[section.evidence].label in text
+    for field in Field:
+        if field is not Field.NOTES:
+            assert words(content.field_label(field)) in text
+            assert words(content.answer_text(answers, field)) in text
+    for question in summary.questions_for_provider:
+        assert words(question) in text
+
+
+def test_sources_are_numbered_once_and_cited_by_number(everything):
+    _, summary, _, text = everything
+    assert "[1] " + summary.flags[0].source.split(";")[0].strip() in text
+    cited = {int(n) for group in re.findall(r"\[([\d, ]+)\]", text) for n in group.split(",")}
+    listed = [int(n) for n in re.findall(r"\[(\d+)\] ", text)]
+    assert cited == set(listed) == set(range(1, max(listed) + 1))
+
+
+def test_every_heading_and_label_is_read_from_the_content():
+    content = default_content()
+    ui = content.ui.model_copy(
+        update={
+            "summary": content.ui.summary.model_copy(
+                update={"flags": "Zq act on these", "action": "Zq do this", "answers": "Zq what you said"}
+            )
+        }
+    )
+    edited = content.model_copy(update={"ui": ui})
+    text = text_of(pdf_of(make_answers(**EVERYTHING), content=edited))
+    assert "Zq act on these" in text
+    assert "Zq do this:" in text
+    assert "Zq what you said" in text
+    assert content.ui.summary.flags not in text
+
+
+def test_icons_are_left_out_because_the_words_carry_the_meaning(everything, caplog):
+    _, _, _, text = everything
+    general = default_content().general
+    icons = [t.icon for t in (*general.levels.values(), *general.evidence.values(), *general.fit.values())]
+    assert not [icon for icon in icons if icon in text]
+    assert REPLACEMENT * 2 not in text  # no icon left behind as question marks either
+    with caplog.at_level(logging.WARNING, logger="fpdf"):
+        pdf_of(make_answers(**EVERYTHING))
+    assert not [r for r in caplog.records if "missing" in r.getMessage()]
+
+
+def test_no_notes_prints_the_content_s_word_for_none():
+    text = text_of(pdf_of(make_answers()))
+    content = default_content()
+    assert f"{content.ui.summary.notes} {content.ui.summary.no_notes}" in text
+
+
+def test_a_note_is_printed_as_plain_text_not_markup():
+    note = "**bold** __it__ --under-- <b>x</b> [link](http://e.invalid) {nb} \\n"
+    text = text_of(pdf_of(make_answers(notes=note)))
+    assert note in text
+
+
+# --- Characters the font lacks. ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "👍🏽👨‍👩‍👧 ❤️ 🧴🫧" * 10,
+        "漢字かなカナ한국어" * 20,
+        "𐌰𐌱𐌲𐌳 𝔊𝔬𝔱𝔥𝔦𝔠" * 20,
+        "\u200b\u200d\ufeff\ufe0f\u00ad\u2028\u2029 mixed é ü ñ",
+        "Arabic مرحبا Hebrew שלום Devanagari नमस्ते Thai สวัสดี",
+        "e\u0301\u0302\u0303 combining",
+    ],
+    ids=["emoji", "cjk", "gothic-and-math", "invisible", "other-scripts", "combining"],
+)
+def test_characters_the_font_lacks_are_replaced_and_never_fatal(note, caplog):
+    answers = make_answers(notes=note)
+    with caplog.at_level(logging.WARNING, logger="fpdf"):
+        pdf = pdf_of(answers)
+    assert pdf.startswith(b"%PDF-")
+    assert pages_of(pdf) <= 2
+    assert not [r for r in caplog.records if "missing" in r.getMessage()]
+
+
+def test_printable_keeps_what_the_font_has_and_replaces_the_rest():
+    assert printable(ACCENTED_NOTE) == ACCENTED_NOTE
+    assert printable("漢字") == REPLACEMENT * 2
+    assert printable("𐌰") == REPLACEMENT
+    assert printable("\ud800") == REPLACEMENT  # a lone surrogate
+    assert printable("👍🏽") in ("👍", REPLACEMENT)  # the skin tone is dropped with nothing in its place
+    assert printable("a\U000e0061b\u2066c") == "abc"  # invisible format characters the font lacks are dropped
+    assert printable("a\r\nb\rc\u2028d\u2029e\x85f") == "a\nb\nc\nd\ne\nf"
+    assert printable("a\tb") == "a    b"
+    assert printable("a\x07b\x1bc") == "abc"
+    assert printable("e\u0301") == "é"  # composed, so the accent sits on its letter
+
+
+def test_the_embedded_fonts_and_their_licence_ship_with_the_code():
+    for path in FONT_FILES.values():
+        assert path.is_file()
+        assert path.read_bytes()[:4] in (b"\x00\x01\x00\x00", b"true")
+    licence = (FONT_FILES[""].parent / "LICENSE").read_text(encoding="utf-8")
+    assert "Bitstream Vera Fonts Copyright" in licence
+    assert "Arev Fonts Copyright" in licence
+
+
+# --- Short, stable, in memory. ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("answers", LARGEST.values(), ids=LARGEST.keys())
+def test_the_largest_answer_sets_take_three_pages_at_most(answers):
+    assert pages_of(pdf_of(answers)) <= 3
+
+
+USUAL = {
+    "no flags": make_answers(),
+    "typical": TYPICAL,
+    "one urgent flag and eleven others": make_answers(
+        current_symptoms=["infection_signs"],
+        pregnancy="breastfeeding",
+        conditions=["asthma", "g6pd_deficiency"],
+        marks=["red_marks", "rolling", "raised"],
+        skin_type="VI",
+        other_treatments=["laser"],
+        routes=["not_decided"],
+        setting="not_decided",
+        goals=["fade_red_marks", "smooth_pits", "lighter_skin_overall"],
+        active_acne="many_inflamed",
+        notes="Worried about my sister’s keloids.",
+    ),
+}
+
+
+@pytest.mark.parametrize("answers", USUAL.values(), ids=USUAL.keys())
+def test_a_usual_answer_set_takes_two_pages_at_most(answers):
+    assert pages_of(pdf_of(answers)) <= 2
+
+
+def test_a_long_note_keeps_a_dozen_lines_and_loses_no_words():
+    text = text_of(pdf_of(make_answers(notes=MANY_LINES_NOTE)))
+    assert text.count("line") >= 100
+
+
+def test_the_same_answers_and_day_give_the_same_bytes():
+    answers = make_answers(**EVERYTHING, notes=ACCENTED_NOTE)
+    assert pdf_of(answers) == pdf_of(answers)
+    assert pdf_of(answers, today=date(2027, 1, 2)) != pdf_of(answers)
+
+
+def test_the_file_says_the_day_it_was_made_but_not_the_time():
+    reader = PdfReader(io.BytesIO(pdf_of(TYPICAL)))
+    made = reader.metadata.creation_date
+    assert (made.year, made.month, made.day, made.hour, made.minute, made.second) == (2026, 11, 30, 0, 0, 0)
+    assert reader.metadata.title.startswith(default_content().ui.app_title)
+
+
+def test_nothing_is_written_to_disk(monkeypatch):
+    real_open = builtins.open
+
+    def read_only(file, mode="r", *args, **kwargs):
+        if any(flag in mode for flag in "wax+"):
+            raise AssertionError(f"render_pdf opened {file!r} for writing")
+        return real_open(file, mode, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", read_only)
+    monkeypatch.setattr(Path, "write_bytes", lambda *a: pytest.fail("render_pdf wrote a file"))
+    assert pdf_of(TYPICAL).startswith(b"%PDF-")
+
+
+def test_all_text_sits_inside_the_page():
+    reader = PdfReader(io.BytesIO(pdf_of(make_answers(**EVERYTHING, notes=LONGEST_NOTE))))
+    for page in reader.pages:
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        spots: list[tuple[str, float, float]] = []
+
+        def seen(text, cm, tm, *_, spots=spots):
+            if text.strip():
+                spots.append((text, tm[4], tm[5]))
+
+        page.extract_text(visitor_text=seen)
+        assert spots
+        for text, x, y in spots:
+            assert 0 < x < width and 0 < y < height, (text, x, y)
+
+
+# --- Rendered as a person sees it. ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "answers"),
+    [("quiet", make_answers()), ("typical", TYPICAL), ("largest", LARGEST["every flag, long note"])],
+)
+def test_every_page_renders_with_pdftoppm(name, answers, tmp_path):
+    """Pages drawn by poppler, as a viewer would; copies go to screenshots/ to be looked at."""
+    assert shutil.which("pdftoppm"), "pdftoppm is missing: `make test` installs Debian's poppler-utils"
+    pdf = pdf_of(answers)
+    source = tmp_path / f"{name}.pdf"
+    source.write_bytes(pdf)
+    subprocess.run(["pdftoppm", "-png", "-r", "60", str(source), str(tmp_path / name)], check=True, timeout=120)
+    images = sorted(tmp_path.glob(f"{name}-*.png"))
+    assert len(images) == pages_of(pdf)
+    shots = ROOT / "screenshots"
+    shots.mkdir(exist_ok=True)
+    for image in images:
+        assert image.stat().st_size > 5_000  # a drawn page, not a blank one
+        shutil.copy(image, shots / f"pdf-{image.name}")
