@@ -264,3 +264,13 @@ def test_broken_content_stops_the_app_with_a_message_naming_the_file_and_field(t
     assert "flags.toml" in message
     assert "changing_spott: not a known id" in message
     assert page["buttons"] == 0
+
+
+def test_each_flag_level_is_said_in_words_not_only_by_colour(at):
+    complete(at, {**PERSON, "current_symptoms": ["infection_signs"]})
+    headings = [h.value for h in at.get("subheader")]
+    for level in ("urgent", "consult", "note"):
+        words = CONTENT.general.levels[level].label
+        assert any(words in heading for heading in headings), words
+    overall = next(e.value for e in at.error)
+    assert CONTENT.general.levels["urgent"].label in overall

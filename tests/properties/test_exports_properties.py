@@ -7,7 +7,15 @@ from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 from hypothesis import HealthCheck, given, settings
 from pypdf import PdfReader
 
-from logic import Answers, answers_from_response, evaluate, questionnaire, questionnaire_response, render_pdf
+from logic import (
+    Answers,
+    answers_from_response,
+    evaluate,
+    parse_answers,
+    questionnaire,
+    questionnaire_response,
+    render_pdf,
+)
 from logic.answers import field_options
 from logic.vocab import Field
 from tests import strategies
@@ -52,3 +60,10 @@ def test_any_answers_make_a_pdf_of_three_pages_at_most(answers: Answers):
     pdf = render_pdf(evaluate(answers), answers, today=DAY)
     assert pdf.startswith(b"%PDF-")
     assert 1 <= len(PdfReader(io.BytesIO(pdf)).pages) <= 3
+
+
+@given(strategies.answers())
+def test_the_saved_answers_file_reads_back_as_the_same_answers(answers: Answers):
+    """What "Save my answers" hands out is exactly what "Resume from a file" accepts."""
+    assert parse_answers(answers.model_dump_json(indent=2)) == answers
+    assert parse_answers(answers.model_dump_json(indent=2).encode("utf-8")) == answers
