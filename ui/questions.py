@@ -26,6 +26,7 @@ def question(field: Field, content: Content) -> None:
         _notes(field, content)
     else:
         _radio(field, content)
+    state.sync(field)
     if field is Field.SKIN_TYPE:
         _skin_type_helper(content)
     problem = state.problems().get(field)

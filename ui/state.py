@@ -12,7 +12,7 @@ from typing import Any
 import streamlit as st
 
 from logic import AnswersError, parse_answers
-from logic.answers import STANDALONE_VALUES, STEP_FIELDS, field_options
+from logic.answers import STANDALONE_VALUES, STEP_FIELDS, field_options, is_multi
 from logic.partial import Problem, field_problems
 from logic.vocab import Field, SkinType, Step
 
@@ -67,16 +67,39 @@ def seed_widget(key: str, value: Any) -> None:
 # --- Callbacks: run before the script, so they may set other widgets' values ----------------------------
 
 
-def store(field: Field) -> None:
-    """Copy a single-value widget (radio, text area) into the draft."""
+_UNANSWERED = object()
+
+
+def shown_value(field: Field) -> Any:
+    """The answer the widgets of `field` show right now, or _UNANSWERED."""
+    if is_multi(field):
+        chosen = [str(v) for v in field_options(field) if state().get(widget_key(field, str(v)))]
+        return chosen if chosen or state().get(widget_key(field, NONE_OPTION)) else _UNANSWERED
     value = state().get(widget_key(field))
     if isinstance(value, str) and field is Field.NOTES:
         value = value.replace("\r\n", "\n").replace("\r", "\n")
-    if value is None:
+    return _UNANSWERED if value is None else value
+
+
+def store(field: Field) -> None:
+    """Copy what the widgets of `field` show into the draft (an on_change callback)."""
+    value = shown_value(field)
+    if value is _UNANSWERED:
         draft().pop(field, None)
     else:
         draft()[field] = value
     problems().pop(field, None)
+
+
+def sync(field: Field) -> None:
+    """After drawing: make the draft match what the widgets show, if a change arrived without its callback.
+
+    Under heavy load a person's click can reach the script while a rerun is under way; the widget then shows
+    the choice but its on_change may not have run, and the person would be told to answer what they had.
+    """
+    value = shown_value(field)
+    if value is not _UNANSWERED and draft().get(field, _UNANSWERED) != value:
+        store(field)
 
 
 def toggle(field: Field, option: str) -> None:
@@ -91,12 +114,7 @@ def toggle(field: Field, option: str) -> None:
     elif ticked:
         for exclusive in (NONE_OPTION, alone):
             state()[widget_key(field, exclusive)] = False
-    chosen = [o for o in options if state().get(widget_key(field, o))]
-    if chosen or state().get(widget_key(field, NONE_OPTION)):
-        draft()[field] = chosen
-    else:
-        draft().pop(field, None)
-    problems().pop(field, None)
+    store(field)
 
 
 def use_skin_type(suggested: SkinType) -> None:

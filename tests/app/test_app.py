@@ -274,3 +274,13 @@ def test_each_flag_level_is_said_in_words_not_only_by_colour(at):
         assert any(words in heading for heading in headings), words
     overall = next(e.value for e in at.error)
     assert CONTENT.general.levels["urgent"].label in overall
+
+
+def test_an_answer_the_widget_shows_reaches_the_draft_even_if_its_callback_was_lost(at):
+    """Seen under heavy load: a click shown in the browser whose on_change never ran."""
+    at.button(key="start").click().run()
+    at.session_state[widget_key(Field.DISTRESS)] = "none"
+    at.session_state[widget_key(Field.CURRENT_SYMPTOMS, "infection_signs")] = True
+    at.run()
+    assert at.session_state[DRAFT][Field.DISTRESS] == "none"
+    assert at.session_state[DRAFT][Field.CURRENT_SYMPTOMS] == ["infection_signs"]
