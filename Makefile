@@ -46,7 +46,7 @@ clean:
 # mutmut 3 mutates logic/ only (settings in pyproject's [tool.mutmut]) and runs the unit and property tests
 # against each mutant, two at a time. Results stay in mutants/ (ignored by git); `mutmut show NAME` shows one.
 mutation: $(READY)
-	$(BIN)/mutmut run --max-children 2
+	HYPOTHESIS_PROFILE=mutation $(BIN)/mutmut run --max-children 2
 	$(BIN)/mutmut export-cicd-stats
 	$(BIN)/python -c "import json; s = json.load(open('mutants/mutmut-cicd-stats.json')); \
 		print(f\"mutation score: {s['killed']} killed of {s['total']} ({100 * s['killed'] / s['total']:.1f}%)\")"

@@ -1,6 +1,7 @@
 """Every message a person or an editor reads about bad input is worded here, and only here."""
 
 import json
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -63,9 +64,16 @@ def allowed(field: Field) -> str:
     return rules
 
 
+MAX_PROBLEMS = 20
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9_]{1,40}")
+
+
 def answer_problems(error: pydantic.ValidationError) -> list[str]:
-    """Turn pydantic's errors about Answers into one plain line per problem."""
-    return [_answer_problem(detail) for detail in error.errors(include_url=False)]
+    """Turn pydantic's errors about Answers into one plain line per problem, at most MAX_PROBLEMS lines."""
+    lines = [_answer_problem(detail) for detail in error.errors(include_url=False)]
+    if len(lines) > MAX_PROBLEMS:
+        lines[MAX_PROBLEMS - 1 :] = [f"... and {len(lines) - MAX_PROBLEMS + 1} more problems"]
+    return lines
 
 
 def _answer_problem(detail: Any) -> str:
@@ -79,7 +87,8 @@ def _answer_problem(detail: Any) -> str:
         field = Field(name)
     except ValueError:
         known = ", ".join(str(f) for f in Field)
-        return f"{name}: not a question this questionnaire asks; the questions are {known}"
+        shown = name if _PLAIN_KEY.fullmatch(name) else _shown(name)
+        return f"{shown}: not a question this questionnaire asks; the questions are {known}"
     where = field + "".join(f"[{part}]" for part in loc[1:])
     if kind == "missing":
         return f"{field}: missing; it needs {allowed(field)}"
@@ -98,5 +107,9 @@ def _answer_problem(detail: Any) -> str:
 
 
 def _shown(value: Any) -> str:
-    text = json.dumps(value, default=str, ensure_ascii=False)
+    """A value as JSON, short, with every control character escaped so it can't act on a terminal."""
+    text = _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, default=str, ensure_ascii=False))
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")

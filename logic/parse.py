@@ -9,12 +9,15 @@ MAX_ANSWERS_BYTES = 64 * 1024  # a complete answers file is about 1 KB
 
 
 def parse_answers(data: str | bytes) -> Answers:
-    """Validate JSON answers. Raises AnswersError with one readable line per problem."""
+    """Validate JSON answers. Raises AnswersError with one readable line per problem.
+
+    A leading UTF-8 byte-order mark, which some editors add when a file is saved, is ignored."""
     size = len(data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data)
     if size > MAX_ANSWERS_BYTES:
         raise AnswersError(
             [f"the answers are {size:,} bytes long; an answers file is at most {MAX_ANSWERS_BYTES:,} bytes"]
         )
+    data = data.removeprefix("\ufeff") if isinstance(data, str) else data.removeprefix(b"\xef\xbb\xbf")
     if not data.strip():
         raise AnswersError(["the answers are empty; expected a JSON object of question keys and values"])
     try:

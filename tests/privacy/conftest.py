@@ -1,0 +1,20 @@
+"""Fixtures for the privacy tests: a Streamlit server of their own, and the browser tests/browser uses."""
+
+import pytest
+
+from tests.browser.conftest import Server, browser  # noqa: F401  (browser: the same Chromium fixture)
+
+
+@pytest.fixture
+def fresh_server(tmp_path_factory):
+    """A server started for one test alone, with its own HOME and TMPDIR; stopped by the test or at its end."""
+    running = Server(tmp_path_factory.mktemp("private-server"))
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="module")
+def module_server(tmp_path_factory):
+    running = Server(tmp_path_factory.mktemp("isolation-server"))
+    yield running
+    running.stop()
