@@ -13,7 +13,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 run: $(READY)
 	$(BIN)/streamlit run app.py --server.port $(PORT)
 
-test: $(READY) browser-deps lint
+test: $(READY) browser-deps nginx-deps lint
 	$(BIN)/python -m pytest
 
 lint: $(READY)

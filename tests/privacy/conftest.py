@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.conftest import Server, browser  # noqa: F401  (browser: the same Chromium fixture)
+from tests.browser.conftest import Server
 
 
 @pytest.fixture

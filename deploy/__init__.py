@@ -1,0 +1,1 @@
+"""Running the app in production: its flags, and N replicas behind nginx (`make serve-replicas`)."""
