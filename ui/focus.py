@@ -2,10 +2,10 @@
 
 Streamlit keeps the scroll position between reruns, so without this a person who pressed Next at the
 bottom of one page lands at the bottom of the next. The script is our own, fixed text: it carries no
-answer and no user text. It runs in Streamlit's component iframe, which shares the page's origin.
+answer and no user text. It runs in an st.iframe, which shares the page's origin.
 """
 
-import streamlit.components.v1 as components
+import streamlit as st
 
 from . import state
 
@@ -29,4 +29,4 @@ def after_navigation() -> None:
     """Call once per run; does something only on the run right after a page change."""
     if state.state().pop(state.FOCUS, False):
         count = state.state()[state.NAVIGATIONS] = state.state().get(state.NAVIGATIONS, 0) + 1
-        components.html(_SCRIPT % count, height=0)
+        st.iframe(_SCRIPT % count, height=1)
