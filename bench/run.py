@@ -32,22 +32,13 @@ from typing import Any
 
 import psutil
 
+from bench.chromium import CHROMIUM, CHROMIUM_ARGS
 from bench.corpus import answer_sets
 from bench.loadgen import Person, Session, complete_questionnaire, crowd, first_page, rerun_bare
 from bench.servers import APP, BARE, ROOT, Server
 from deploy.production import FLAGS, STREAMLIT_DEFAULT_GC
 
 RESULTS = ROOT / "bench" / "results.json"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-]
 
 
 def log(text: str) -> None:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import psutil
 
+from deploy.processes import stop
+
 ROOT = Path(__file__).resolve().parents[1]
 APP = "app.py"
 BARE = "bench/bare_app.py"
@@ -99,13 +101,7 @@ class Server:
         return self.log.read_text(encoding="utf-8", errors="replace")
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=10)
+        stop(self.process)
         self._tmp.cleanup()
 
     def __enter__(self) -> "Server":

@@ -24,6 +24,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+from deploy.processes import stop
 from deploy.production import FLAGS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -73,13 +74,7 @@ class Replica:
         self.fails = 0
 
     def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=10)
+        stop(self.process)
 
 
 class Replicas:
