@@ -342,33 +342,35 @@ async def complete_questionnaire(
     keep: list[Session] | None = None,
 ) -> Person:
     """One person, start to summary, on a websocket of their own; closed after, or kept in `keep`."""
-    person.started = time.perf_counter()
-    session = Session(url, timeout)
-    try:
-        await session.open()
-        await fill_in(session, answers, person, content)
-    except Exception as error:  # every failure is counted, by its type and message, never hidden
-        person.error = f"{type(error).__name__}: {error}"
-    finally:
-        person.finished = time.perf_counter()
-        if keep is not None and person.error is None:
-            keep.append(session)
-        else:
-            await session.close()
-    return person
+    return await _timed(url, person, timeout, keep, lambda session: fill_in(session, answers, person, content))
 
 
 async def rerun_bare(
     url: str, reruns: int, person: Person, timeout: float = 120.0, keep: list[Session] | None = None
 ) -> Person:
     """`reruns` runs with no widget changed: against the bare page, the floor for the same work."""
+
+    async def rerun(session: Session) -> None:
+        for _ in range(reruns):
+            _check(await session.rerun(), person)
+
+    return await _timed(url, person, timeout, keep, rerun)
+
+
+async def _timed(
+    url: str,
+    person: Person,
+    timeout: float,
+    keep: list[Session] | None,
+    work: Callable[[Session], Awaitable[None]],
+) -> Person:
+    """Open a session, time `work` on it, record any failure; close the session, or keep it in `keep`."""
     person.started = time.perf_counter()
     session = Session(url, timeout)
     try:
         await session.open()
-        for _ in range(reruns):
-            _check(await session.rerun(), person)
-    except Exception as error:
+        await work(session)
+    except Exception as error:  # every failure is counted, by its type and message, never hidden
         person.error = f"{type(error).__name__}: {error}"
     finally:
         person.finished = time.perf_counter()
