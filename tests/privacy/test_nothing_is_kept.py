@@ -14,6 +14,7 @@ from urllib.parse import urlparse
 
 import pytest
 
+from logic.vocab import Condition
 from tests.browser.conftest import ROOT
 from tests.browser.driver import CONTENT, Questionnaire, wait_idle
 from tests.browser.test_questionnaire_in_browser import complete
@@ -33,16 +34,7 @@ def unusual_answers(secret: str) -> dict:
         distress="prefer_not_to_say",
         age_group="40_plus",
         pregnancy="prefer_not_to_say",
-        conditions=[
-            "kidney",
-            "liver",
-            "thyroid",
-            "g6pd_deficiency",
-            "kidney_stones",
-            "cancer_treatment",
-            "asthma",
-            "sulfite_sensitivity",
-        ],
+        conditions=[str(c) for c in Condition],
         previous_reaction="not_sure",
         isotretinoin="within_6_months",
         skin_type="VI",

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from logic import Answers, default_content, evaluate, render_pdf
 from logic.pdf import FONT_FILES, REPLACEMENT, printable
-from logic.vocab import Field
+from logic.vocab import Condition, Field
 from tests.factories import make_answers
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,16 +28,7 @@ EVERYTHING = {
     "distress": "self_harm_thoughts",
     "age_group": "under_18",
     "pregnancy": "pregnant",
-    "conditions": [
-        "kidney",
-        "liver",
-        "thyroid",
-        "g6pd_deficiency",
-        "kidney_stones",
-        "cancer_treatment",
-        "asthma",
-        "sulfite_sensitivity",
-    ],
+    "conditions": [str(c) for c in Condition],
     "previous_reaction": "yes",
     "isotretinoin": "current",
     "skin_type": "V",
