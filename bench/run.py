@@ -312,7 +312,7 @@ def bench_pages(reruns: int, people: int) -> dict[str, Any]:
             else:
                 await fill_in(session, answers, Person(0), content, at_page=measure)
 
-    with Server(APP, *FLAGS) as app, Server(BARE, *FLAGS) as bare:
+    with Server(APP) as app, Server(BARE) as bare:
         warm(app, bare)
         for answers in answer_sets(people, seed=8):
             asyncio.run(one(app, answers))
@@ -399,7 +399,7 @@ def bench_cold_start(repeats: int) -> dict[str, Any]:
             for name, script in (("app", APP), ("bare", BARE)):
                 healthy, idle, visit_cpu = [], [], []
                 for _ in range(repeats):
-                    with Server(script, *FLAGS, wait=False) as server:
+                    with Server(script, wait=False) as server:
                         healthy.append(server.wait_healthy())
                         _open_in_browser(browser, server.url)
                         idle.append(time.perf_counter() - server.started_at)

@@ -12,20 +12,11 @@ from pathlib import Path
 import psutil
 
 from deploy.processes import stop
+from deploy.production import FLAGS
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = "app.py"
 BARE = "bench/bare_app.py"
-
-# The production flags (`make serve`): headless, no file watcher, no rerun on save, no usage statistics.
-# Everything else comes from .streamlit/config.toml, which both the app and the bare page read, because
-# both are started from the repository's root.
-PRODUCTION_FLAGS = (
-    "--server.headless=true",
-    "--server.fileWatcherType=none",
-    "--server.runOnSave=false",
-    "--browser.gatherUsageStats=false",
-)
 
 
 def free_port() -> int:
@@ -35,6 +26,7 @@ def free_port() -> int:
 
 
 def streamlit_command(script: str, port: int, *extra: str) -> list[str]:
+    """The production flags (`make serve`), then `extra`, whose flags win where they repeat one."""
     return [
         sys.executable,
         "-m",
@@ -43,7 +35,7 @@ def streamlit_command(script: str, port: int, *extra: str) -> list[str]:
         script,
         f"--server.port={port}",
         "--server.address=127.0.0.1",
-        *PRODUCTION_FLAGS,
+        *FLAGS,
         *extra,
     ]
 
@@ -57,17 +49,22 @@ def healthy(url: str) -> bool:
 
 
 class Server:
-    """One `streamlit run` process; `started_at` is when it was spawned, `healthy_after` when it answered."""
+    """One `streamlit run` process on a free loopback port, with a HOME and TMPDIR of its own in `tmp` (a
+    new temporary folder, removed on stop, if none is given). What it prints is kept in `log`.
 
-    def __init__(self, script: str = APP, *extra: str, wait: bool = True) -> None:
+    `started_at` is when it was spawned, `healthy_after` when it first answered its health check.
+    """
+
+    def __init__(self, script: str = APP, *extra: str, wait: bool = True, tmp: Path | None = None) -> None:
         self.script = script
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self._tmp = tempfile.TemporaryDirectory(prefix="bench-server-")
-        self.log = Path(self._tmp.name) / "server.log"
-        home = Path(self._tmp.name) / "home"
-        home.mkdir()
-        env = {**os.environ, "HOME": str(home), "TMPDIR": self._tmp.name}
+        self._tmp = None if tmp else tempfile.TemporaryDirectory(prefix="bench-server-")
+        folder = tmp or Path(self._tmp.name)
+        self.log = folder / "server.log"
+        self.home = folder / "home"
+        self.home.mkdir()
+        env = {**os.environ, "HOME": str(self.home), "TMPDIR": str(folder)}
         self.started_at = time.perf_counter()
         with self.log.open("wb") as out:
             self.process = subprocess.Popen(  # noqa: S603 - our own interpreter and arguments
@@ -102,7 +99,8 @@ class Server:
 
     def stop(self) -> None:
         stop(self.process)
-        self._tmp.cleanup()
+        if self._tmp is not None:
+            self._tmp.cleanup()
 
     def __enter__(self) -> "Server":
         return self

@@ -51,13 +51,11 @@ def step(current: Step, content: Content) -> None:
     _progress(state.STEPS.index(current) + 1, words.title, content)
     st.header(words.title)
     st.write(words.intro)
+    state.state()[state.HEADING] = bool(state.problems())
     if state.problems():
         st.error(content.ui.validation.heading, icon="⚠️")
     for field in STEP_FIELDS[current]:
-        with st.container(border=True):
-            question(field, content)
-            if current is Step.SAFETY:
-                _urgent_now(field, content)
+        _question_block(field, current, content)
     nav = content.ui.nav
     back, forward = st.columns(2)
     back.button(nav.back, key="back", on_click=state.back_from, args=(current,), use_container_width=True)
@@ -70,6 +68,21 @@ def step(current: Step, content: Content) -> None:
         args=(current,),
         use_container_width=True,
     )
+
+
+@st.fragment
+def _question_block(field: Field, current: Step, content: Content) -> None:
+    """One question and what it shows at once. Answering it redraws only this block, not the whole page.
+
+    Nothing else on a step depends on one answer except the page's "please check" heading: once the last
+    problem on the page is answered, the whole page is drawn again so that the heading goes too.
+    """
+    with st.container(border=True):
+        question(field, content)
+        if current is Step.SAFETY:
+            _urgent_now(field, content)
+    if state.state().get(state.HEADING) and not state.problems():
+        st.rerun(scope="app")
 
 
 def _urgent_now(field: Field, content: Content) -> None:

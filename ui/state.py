@@ -19,6 +19,7 @@ from logic.vocab import Field, SkinType, Step
 PAGE = "page"
 DRAFT = "draft"
 PROBLEMS = "problems"
+HEADING = "problems_heading"  # whether the step's page shows the "please check" heading
 FOCUS = "focus"
 NAVIGATIONS = "navigations"
 UPLOADS = "uploads"

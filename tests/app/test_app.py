@@ -86,6 +86,7 @@ def test_a_missing_answer_blocks_next_and_says_which_and_why(at):
     assert any(CONTENT.ui.validation.why in e and "I’d rather not say" in e for e in errors)
     answer(at, Field.DISTRESS, "none")
     assert CONTENT.ui.validation.why not in page_text(at)
+    assert CONTENT.ui.validation.heading not in [e.value for e in at.error]
     at.button(key="next").click().run()
     assert at.session_state[PAGE] == Step.ABOUT_YOU
 

@@ -10,17 +10,19 @@ from pathlib import Path
 import pytest
 
 from bench.corpus import answer_sets
-from bench.loadgen import Person, check_loopback, complete_questionnaire, crowd
+from bench.loadgen import FINISHED, FRAGMENT_FINISHED, Person, Session, check_loopback, complete_questionnaire, crowd
 from bench.servers import APP, Server
 from deploy.production import FLAGS
 from logic import Answers, default_content, evaluate
+from logic.vocab import Distress, Field, FlagId
+from ui.state import widget_key
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
 def app():
-    with Server(APP, *FLAGS) as server:
+    with Server(APP) as server:
         yield server
 
 
@@ -41,6 +43,26 @@ def test_two_people_complete_the_questionnaire_with_no_error(app):
         for flag in summary.flags:
             assert flag.title in person.summary
     assert "Traceback" not in app.output()
+
+
+def test_an_answer_redraws_only_its_own_question_and_its_urgent_message(app):
+    """Each question is an st.fragment: an answer costs a few elements, not the whole page."""
+    words = default_content()
+
+    async def go():
+        async with Session(app.url, timeout=30) as session:
+            await session.rerun()
+            page = await session.click("start")
+            label = words.option_label(Field.DISTRESS, Distress.SELF_HARM_THOUGHTS)
+            answered = await session.choose(widget_key(Field.DISTRESS), label)
+            moved_on = await session.click("next")
+            return page, answered, moved_on
+
+    page, answered, moved_on = asyncio.run(go())
+    assert page.status == FINISHED and moved_on.status == FINISHED
+    assert answered.status == FRAGMENT_FINISHED
+    assert answered.elements <= 6 < page.elements
+    assert any(words.flags[FlagId.SELF_HARM].title in text for text in answered.texts)
 
 
 def test_load_is_only_ever_sent_to_this_machine():

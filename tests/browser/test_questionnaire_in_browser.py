@@ -1,5 +1,7 @@
 """A person completes the questionnaire by clicking, reads the summary and downloads it."""
 
+from playwright.sync_api import expect
+
 from logic import Answers, evaluate, render_markdown
 from logic.answers import STEP_FIELDS
 from logic.vocab import Field, Step
@@ -97,6 +99,23 @@ def test_next_shows_the_new_page_from_its_top_with_focus_on_its_heading(page_fac
     page.wait_for_function("document.activeElement && document.activeElement.tagName === 'H2'", timeout=10_000)
     assert page.evaluate("document.activeElement.innerText").strip() == CONTENT.questions.steps[Step.ABOUT_YOU].title
     assert page.evaluate("document.querySelector('[data-testid=stMain]').scrollTop") == 0
+
+
+def test_answering_the_last_missing_question_takes_the_pages_warning_away(page_factory):
+    """Each question redraws on its own when answered; the page's warning must still go with the last problem."""
+    page = page_factory()
+    q = Questionnaire(page)
+    q.start()
+    q.answer(Field.CURRENT_SYMPTOMS, [])
+    q.next()
+    warning = page.get_by_text(CONTENT.ui.validation.heading)
+    expect(warning).to_be_visible()
+    q.answer(Field.CHANGING_SPOT, False)
+    expect(warning).to_be_visible()  # one question is still unanswered
+    q.answer(Field.DISTRESS, PERSON[Field.DISTRESS])
+    expect(warning).to_have_count(0)
+    q.next()
+    page.get_by_role("heading", name=CONTENT.questions.steps[Step.ABOUT_YOU].title).wait_for()
 
 
 def test_download_the_pdf_and_answers_then_come_back_with_the_file_to_the_same_summary(page_factory, tmp_path):
