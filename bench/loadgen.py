@@ -113,8 +113,11 @@ class Session:
 
     # --- the protocol ----------------------------------------------------------------------------------
 
-    async def rerun(self, changed: Iterable[WidgetState] = ()) -> Run:
-        """Send a rerun with the browser's widget states (plus `changed`) and read until the run ends."""
+    async def rerun(self, changed: Iterable[WidgetState] = (), redraw: str | None = None) -> Run:
+        """Send a rerun with the browser's widget states (plus `changed`) and read until the run ends.
+
+        `redraw`, a widget's key, reruns only the st.fragment that widget is in, as an answer to it does.
+        """
         changed = list(changed)
         self.reruns += 1
         if self.reruns > self.max_reruns:
@@ -129,7 +132,8 @@ class Session:
         client = msg.rerun_script
         client.page_script_hash = self.page_script_hash
         # As the browser does: a widget drawn inside an st.fragment reruns only that fragment.
-        fragments = {self.fragment_of.get(state.id, "") for state in [*changed, *triggers]}
+        ids = [state.id for state in [*changed, *triggers]] + ([self.widget(redraw).id] if redraw else [])
+        fragments = {self.fragment_of.get(i, "") for i in ids}
         if len(fragments) == 1:
             client.fragment_id = fragments.pop()
         client.widget_states.widgets.extend([*self.states.values(), *triggers])

@@ -284,18 +284,29 @@ def bench_load(sizes: list[int], repeats: int, flags: tuple[str, ...], deadline:
 
 
 def bench_pages(reruns: int, people: int) -> dict[str, Any]:
-    """Server CPU of one rerun of each page, one person alone, so it is the page's cost and nothing else."""
+    """Server CPU of one rerun of each page, one person alone, so it is the page's cost and nothing else;
+    and on each step, of one answer: the rerun of that question's fragment."""
     from bench.loadgen import fill_in
     from logic import default_content
+    from logic.answers import STEP_FIELDS, field_options, is_multi
+    from logic.vocab import Step
+    from ui.state import widget_key
 
     content = default_content()
     samples: dict[str, list[dict[str, float]]] = {}
 
     async def one(server: Server, answers: dict[str, Any] | None) -> None:
         async def measure(name: str) -> None:
+            await measure_run(name)
+            if name in set(Step):  # and what an answer on the page costs: its question's fragment alone
+                for field in STEP_FIELDS[Step(name)]:
+                    key = widget_key(field, str(field_options(field)[0])) if is_multi(field) else widget_key(field)
+                    await measure_run(f"  answer: {field}", redraw=key)
+
+        async def measure_run(name: str, redraw: str | None = None) -> None:
             cpu, elements, received = server.cpu(), 0, 0
             for _ in range(reruns):
-                run = await session.rerun()
+                run = await session.rerun(redraw=redraw)
                 elements, received = elements + run.elements, received + run.received
             samples.setdefault(name, []).append(
                 {
@@ -305,7 +316,7 @@ def bench_pages(reruns: int, people: int) -> dict[str, Any]:
                 }
             )
 
-        async with Session(server.url, max_reruns=reruns * 10 + 200) as session:
+        async with Session(server.url, max_reruns=reruns * 40 + 200) as session:  # pages and answers
             if answers is None:
                 await session.rerun()
                 await measure("bare page")

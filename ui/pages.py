@@ -197,7 +197,8 @@ def summary(content: Content) -> None:
 
 
 def _downloads(result: Summary, answers: Answers, content: Content, key: str = "top") -> None:
-    """Everything to take away, made in memory. The PDF and FHIR files, slower to make, only on a click."""
+    """Everything to take away, made in memory and only when its button is clicked: nothing is kept for a
+    file the person never asks for, and drawing the summary page does not pay for four files twice."""
     words, files = content.ui.summary, content.ui.files
     today = date.today()
     row = st.container(horizontal=True)
@@ -213,7 +214,7 @@ def _downloads(result: Summary, answers: Answers, content: Content, key: str = "
     )
     row.download_button(
         words.download_markdown,
-        data=render_markdown(result, answers, content, today=today),  # ~0.1 ms: made with the page
+        data=lambda: render_markdown(result, answers, content, today=today),
         file_name=words.markdown_file,
         mime="text/markdown",
         key=f"download:{key}",
@@ -222,7 +223,7 @@ def _downloads(result: Summary, answers: Answers, content: Content, key: str = "
     )
     row.download_button(
         files.save_answers,
-        data=answers.model_dump_json(indent=2),
+        data=lambda: answers.model_dump_json(indent=2),
         file_name=files.answers_file,
         mime="application/json",
         key=f"save:{key}",
