@@ -2,11 +2,14 @@
 
 Sections (each can be skipped, see --help):
   rules        median and p95 of `evaluate()` over a fixed corpus; content load cold, uncached, cached
+  pages        server CPU of one rerun of each page, and of each answer (its question's fragment alone),
+               one person alone
   load         N simulated people completing the questionnaire through Streamlit's websocket protocol,
                and the same number of reruns against the bare page; server CPU per rerun, latency,
                errors, throughput, app/bare ratios; also the first page alone
   gc           the same at the smallest size with Streamlit's default forced GC after every run
-  replicas     throughput of N replicas behind nginx against one replica behind the same nginx
+  replicas     throughput of N replicas behind nginx against one replica behind the same nginx, with
+               --replica-people at once (200: enough to keep the cores busy, or it measures the crowd)
   cold start   `streamlit run` to healthy, and to the first page idle in Chromium, app and bare
   memory       server RSS per open session after 1, 10, 50 people, and after they leave
 
@@ -243,10 +246,17 @@ def questionnaire_pair(app: Server, bare: Server, size: int, deadline: float) ->
     return app_stats, bare_stats
 
 
+FIRST_VISITS = 300  # CPU times tick in 10 ms steps: a few dozen first pages are too few to measure
+
+
 def first_page_pair(app: Server, bare: Server, size: int, deadline: float) -> tuple[dict, dict]:
-    app_stats = phase([app.ps], lambda: [first_page(app.url, Person(i)) for i in range(size)], deadline)[1]
-    bare_stats = phase([bare.ps], lambda: [first_page(bare.url, Person(i)) for i in range(size)], deadline)[1]
-    return app_stats, bare_stats
+    """`size` people at once, each opening the page as a new visitor until there were FIRST_VISITS."""
+    visits = -(-FIRST_VISITS // size)
+    pair = []
+    for server in (app, bare):
+        make = lambda url=server.url: [first_page(url, Person(i), visits=visits) for i in range(size)]  # noqa: E731
+        pair.append(phase([server.ps], make, deadline)[1])
+    return pair[0], pair[1]
 
 
 def warm(*servers: Server) -> None:
@@ -673,6 +683,12 @@ def main() -> None:
     parser.add_argument("--sizes", default="10,50,100", help="simulated people per load run (default 10,50,100)")
     parser.add_argument("--repeats", type=int, default=3, help="runs per figure; the median is reported")
     parser.add_argument("--replicas", type=int, default=2, help="replicas behind nginx; 0 skips (default 2)")
+    parser.add_argument(
+        "--replica-people",
+        type=int,
+        default=200,
+        help="people at once for the replicas' throughput (default 200: with 100, two replicas left cores idle)",
+    )
     parser.add_argument("--target", help="a running URL (loopback) to load instead of starting replicas")
     parser.add_argument("--memory-sizes", default="1,10,50")
     parser.add_argument("--cold-repeats", type=int, default=3)
@@ -711,7 +727,7 @@ def main() -> None:
             (
                 "replicas",
                 "replicas",
-                lambda: bench_replicas(args.replicas, max(sizes), args.repeats, args.deadline, args.target),
+                lambda: bench_replicas(args.replicas, args.replica_people, args.repeats, args.deadline, args.target),
             ),
         )
     for name, key, step in steps:
