@@ -8,8 +8,9 @@ Sections (each can be skipped, see --help):
                and the same number of reruns against the bare page; server CPU per rerun, latency,
                errors, throughput, app/bare ratios; also the first page alone
   gc           the same at the smallest size with Streamlit's default forced GC after every run
-  replicas     throughput of N replicas behind nginx against one replica behind the same nginx, with
-               --replica-people at once (200: enough to keep the cores busy, or it measures the crowd)
+  replicas     throughput of N replicas behind nginx against one replica behind the same nginx: the most
+               reruns per second each gets as the crowd grows (--replica-people), since a crowd too small
+               for a set-up leaves its cores idle and measures the crowd, not the servers
   cold start   `streamlit run` to healthy, and to the first page idle in Chromium, app and bare
   memory       server RSS per open session after 1, 10, 50 people, and after they leave
 
@@ -351,11 +352,12 @@ def bench_pages(reruns: int, people: int) -> dict[str, Any]:
 # --- replicas ----------------------------------------------------------------------------------------------
 
 
-def bench_replicas(count: int, size: int, repeats: int, deadline: float, target: str | None) -> dict[str, Any]:
+def bench_replicas(count: int, sizes: list[int], repeats: int, deadline: float, target: str | None) -> dict[str, Any]:
     """Throughput of `count` replicas behind nginx against one replica behind the same nginx config.
 
-    Both set-ups run side by side and take turns, run after run, so that whatever else the machine is
-    doing falls on both alike; the ratio is the median of the turn-by-turn ratios.
+    Throughput is a capacity: the most reruns per second a set-up gives as the crowd grows (`sizes`), since a
+    crowd too small for it leaves cores idle and measures the crowd instead. At each size both set-ups run
+    side by side and take turns, so whatever else the machine is doing falls on both alike.
     """
     from contextlib import nullcontext
 
@@ -363,31 +365,40 @@ def bench_replicas(count: int, size: int, repeats: int, deadline: float, target:
     from logic import default_content
 
     content = default_content()
-    drafts = answer_sets(size)
 
-    def crowd_on(url: str, pids: list[int], nginx: list[int]) -> dict[str, Any]:
+    def crowd_on(url: str, pids: list[int], nginx: list[int], drafts: list[dict[str, Any]]) -> dict[str, Any]:
         processes = [psutil.Process(pid) for pid in pids]
         proxy = [psutil.Process(pid) for pid in nginx]
         make = lambda: [complete_questionnaire(url, d, Person(i), content) for i, d in enumerate(drafts)]  # noqa: E731
         return phase(processes, make, deadline, proxy)[1]
 
-    out: dict[str, Any] = {"people": size}
+    out: dict[str, Any] = {"people": sizes, "sizes": {}}
     with Replicas(1) as one, nullcontext() if target else Replicas(count) as many:
         many_url = target or many.url
         many_pids, many_nginx = ([], []) if target else (many.pids(), many.nginx_pids())
         for url in (one.url, many_url):  # warm every replica: imports and first runs
             asyncio.run(crowd([first_page(url, Person(i)) for i in range(4 * max(2, count))], 120))
-        runs: dict[str, list[dict[str, Any]]] = {"one": [], "many": []}
-        for repeat in range(repeats):
-            log(f"  {size} people, 1 replica then {target or f'{count} replicas'}, turn {repeat + 1} of {repeats}")
-            runs["one"].append(crowd_on(one.url, one.pids(), one.nginx_pids()))
-            runs["many"].append(crowd_on(many_url, many_pids, many_nginx))
+        for size in sizes:
+            drafts = answer_sets(size)
+            runs: dict[str, list[dict[str, Any]]] = {"one": [], "many": []}
+            for repeat in range(repeats):
+                log(f"  {size} people, 1 replica then {target or f'{count} replicas'}, turn {repeat + 1} of {repeats}")
+                runs["one"].append(crowd_on(one.url, one.pids(), one.nginx_pids(), drafts))
+                runs["many"].append(crowd_on(many_url, many_pids, many_nginx, drafts))
+            turns = [
+                ratio(m["reruns_per_s"], o["reruns_per_s"]) for o, m in zip(runs["one"], runs["many"], strict=True)
+            ]
+            out["sizes"][str(size)] = {
+                "one": combine(runs["one"]),
+                "many": combine(runs["many"]),
+                "throughput_ratios": turns,
+                "throughput_ratio": round(median([t for t in turns if t]), 2) if any(turns) else None,
+                "runs": runs,
+            }
     out["target" if target else "replicas"] = target or count
-    out["one"], out["many"] = combine(runs["one"]), combine(runs["many"])
-    turns = [ratio(m["reruns_per_s"], o["reruns_per_s"]) for o, m in zip(runs["one"], runs["many"], strict=True)]
-    out["throughput_ratios"] = turns
-    out["throughput_ratio"] = round(median([t for t in turns if t]), 2) if any(turns) else None
-    out["runs"] = runs
+    capacity = {setup: max(e[setup]["reruns_per_s"] for e in out["sizes"].values()) for setup in ("one", "many")}
+    out["capacity_reruns_per_s"] = capacity
+    out["throughput_ratio"] = ratio(capacity["many"], capacity["one"])
     return out
 
 
@@ -595,42 +606,36 @@ def table(results: dict[str, Any]) -> str:
     if "replicas" in results:
         r = results["replicas"]
         many = r.get("target") or f"{r['replicas']} replicas"
-        lines += ["", f"Behind nginx, {r['people']} people at once"]
+        lines += ["", f"Behind nginx: throughput as the crowd grows (medians of {results['repeats']} turns)"]
+        rows = []
+        for size, e in r["sizes"].items():
+            for label, x in (("1 replica", e["one"]), (many, e["many"])):
+                rows.append(
+                    [
+                        f"{size} people, {label}",
+                        x["reruns_per_s"],
+                        x["completed_per_s"],
+                        f"{x['latency_p50_ms']:.0f}/{x['latency_p95_ms']:.0f}",
+                        x["server_cpu_ms_per_rerun"],
+                        x["proxy_cpu_ms_per_rerun"],
+                        x["client_cpu_ms_per_rerun"],
+                        x["server_cores_used"],
+                        x["other_processes_cores_used"],
+                        x["errors"],
+                    ]
+                )
         lines += grid(
-            [
-                "",
-                "rerun/s",
-                "done/s",
-                "p50/p95 ms",
-                "app ms",
-                "nginx ms",
-                "client ms",
-                "app cores",
-                "rerun/s/core",
-                "others",
-                "errors",
-            ],
-            [
-                [
-                    label,
-                    e["reruns_per_s"],
-                    e["completed_per_s"],
-                    f"{e['latency_p50_ms']:.0f}/{e['latency_p95_ms']:.0f}",
-                    e["server_cpu_ms_per_rerun"],
-                    e["proxy_cpu_ms_per_rerun"],
-                    e["client_cpu_ms_per_rerun"],
-                    e["server_cores_used"],
-                    round(e["reruns_per_s"] / e["server_cores_used"]) if e["server_cores_used"] else None,
-                    e["other_processes_cores_used"],
-                    e["errors"],
-                ]
-                for label, e in (("1 replica", r["one"]), (many, r["many"]))
-            ],
+            ["", "rerun/s", "done/s", "p50/p95 ms", "app ms", "nginx ms", "client ms", "app cores", "others", "errors"],
+            rows,
         )
-        lines.append(
-            f"  throughput, {many} / 1 replica: {r['throughput_ratio']}, median of turns {r['throughput_ratios']}"
-            f" (app cores: what the replicas used; others: cores other processes took meanwhile, of {m['nproc']})"
-        )
+        c = r["capacity_reruns_per_s"]
+        by_size = ", ".join(f"{size} people {e['throughput_ratio']}" for size, e in r["sizes"].items())
+        lines += [
+            f"  throughput, the most rerun/s at any crowd size: 1 replica {c['one']}, {many} {c['many']}:"
+            f" {r['throughput_ratio']}x",
+            f"  (ratio at each size: {by_size}; app cores: what the replicas used; others: cores other processes"
+            f" took meanwhile, of {m['nproc']}; the load generator and nginx share the same cores)",
+        ]
     if "cold_start" in results:
         c = results["cold_start"]
         lines += ["", "Cold start from `streamlit run`, and a new visitor in Chromium (medians)"]
@@ -658,14 +663,22 @@ def table(results: dict[str, Any]) -> str:
     if "memory" in results:
         mem = results["memory"]
         counts = [p["sessions"] for p in mem["app"]["points"]]
-        lines += ["", "Memory: server RSS; per open session = growth over the baseline / sessions open"]
+        lines += [
+            "",
+            "Memory: server RSS; per open session = growth over the baseline / sessions open ('noise': the",
+            "  growth was under 2 MiB in all, within what RSS moves by itself as Python's allocator keeps or frees",
+            "  memory)",
+        ]
         lines += grid(
             ["", "baseline MiB", *(f"KiB/session at {n}" for n in counts), "MiB at most", "MiB after leaving"],
             [
                 [
                     n,
                     mem[n]["baseline_rss_mib"],
-                    *(p["per_session_kib"] for p in mem[n]["points"]),
+                    *(
+                        p["per_session_kib"] if abs(p["per_session_kib"] * p["sessions"]) >= 2048 else "noise"
+                        for p in mem[n]["points"]
+                    ),
                     mem[n]["points"][-1]["rss_mib"],
                     mem[n]["after_leaving_rss_mib"],
                 ]
@@ -678,6 +691,10 @@ def table(results: dict[str, Any]) -> str:
 # --- main --------------------------------------------------------------------------------------------------
 
 
+def _sizes(text: str) -> list[int]:
+    return [int(s) for s in text.split(",") if s]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10,50,100", help="simulated people per load run (default 10,50,100)")
@@ -685,9 +702,8 @@ def main() -> None:
     parser.add_argument("--replicas", type=int, default=2, help="replicas behind nginx; 0 skips (default 2)")
     parser.add_argument(
         "--replica-people",
-        type=int,
-        default=200,
-        help="people at once for the replicas' throughput (default 200: with 100, two replicas left cores idle)",
+        default="100,200,300",
+        help="crowd sizes for the replicas' throughput, which is the most any size gets (default 100,200,300)",
     )
     parser.add_argument("--target", help="a running URL (loopback) to load instead of starting replicas")
     parser.add_argument("--memory-sizes", default="1,10,50")
@@ -698,7 +714,7 @@ def main() -> None:
     )
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args()
-    sizes = [int(s) for s in args.sizes.split(",") if s]
+    sizes = _sizes(args.sizes)
     skip = {s.strip() for s in args.skip.split(",") if s.strip()}
     if args.target:
         from bench.loadgen import check_loopback
@@ -717,7 +733,7 @@ def main() -> None:
             lambda: bench_load(sizes[:1], args.repeats, STREAMLIT_DEFAULT_GC, args.deadline),
         ),
         ("cold", "cold_start", lambda: bench_cold_start(args.cold_repeats)),
-        ("memory", "memory", lambda: bench_memory([int(s) for s in args.memory_sizes.split(",")], args.deadline)),
+        ("memory", "memory", lambda: bench_memory(_sizes(args.memory_sizes), args.deadline)),
     ]
     if args.replicas and not args.target and not Path(shutil.which("nginx") or "/usr/sbin/nginx").exists():
         log("no nginx here (make nginx-deps installs Debian's): skipping the replicas")
@@ -727,7 +743,9 @@ def main() -> None:
             (
                 "replicas",
                 "replicas",
-                lambda: bench_replicas(args.replicas, args.replica_people, args.repeats, args.deadline, args.target),
+                lambda: bench_replicas(
+                    args.replicas, _sizes(args.replica_people), args.repeats, args.deadline, args.target
+                ),
             ),
         )
     for name, key, step in steps:
