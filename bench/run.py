@@ -708,6 +708,7 @@ def main() -> None:
     parser.add_argument("--target", help="a running URL (loopback) to load instead of starting replicas")
     parser.add_argument("--memory-sizes", default="1,10,50")
     parser.add_argument("--cold-repeats", type=int, default=3)
+    parser.add_argument("--page-reruns", type=int, default=50, help="reruns of each page and answer (default 50)")
     parser.add_argument("--deadline", type=float, default=900.0, help="seconds any one crowd may take")
     parser.add_argument(
         "--skip", default="", help="comma-separated: rules,pages,load,gc,replicas,cold,memory (e.g. --skip cold,memory)"
@@ -725,7 +726,7 @@ def main() -> None:
     began = time.perf_counter()
     steps: list[tuple[str, str, Callable[[], Any]]] = [
         ("rules", "rules", lambda: bench_rules(500, 5)),
-        ("pages", "pages", lambda: bench_pages(50, args.repeats)),
+        ("pages", "pages", lambda: bench_pages(args.page_reruns, args.repeats)),
         ("load", "load", lambda: bench_load(sizes, args.repeats, FLAGS, args.deadline)),
         (
             "gc",
