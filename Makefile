@@ -54,7 +54,7 @@ mutation: $(READY)
 
 # --- Speed and scale (issue 6): benchmarks, production serving, replicas behind nginx ---------------------
 # make bench                      app vs bare Streamlit; table on stdout, everything in bench/results.json
-# make bench SIZES=10 REPEATS=1   a quick run; BENCH_ARGS="--skip cold,memory" passes more (see --help)
+# make bench SIZES=10 REPEATS=1 BENCH_ARGS="--replica-people 50"   a quick run (more: python -m bench.run --help)
 # make serve                      one production process (flags: deploy/production.py says why each)
 # make serve-replicas N=2         N processes behind nginx on $(PORT), sticky by cookie, one cookie secret
 SIZES ?= 10,50,100
