@@ -1,7 +1,9 @@
 """The pages: welcome, one page per step, review, summary. Rendering only; the rules live in `logic`."""
 
 import json
+from collections.abc import Callable
 from datetime import date
+from typing import NamedTuple
 
 import pydantic
 import streamlit as st
@@ -196,47 +198,70 @@ def summary(content: Content) -> None:
     st.button(content.ui.nav.start_over, key="start_over", on_click=state.start_over)
 
 
+class _File(NamedTuple):
+    """One take-away file: its button's key and words, and what makes the file when the button is clicked."""
+
+    key: str
+    label: str
+    name: str
+    mime: str
+    icon: str
+    make: Callable[[], str | bytes]
+    primary: bool = False
+    help: str | None = None
+
+
 def _downloads(result: Summary, answers: Answers, content: Content, key: str = "top") -> None:
     """Everything to take away, made in memory and only when its button is clicked: nothing is kept for a
     file the person never asks for, and drawing the summary page does not pay for four files twice."""
     words, files = content.ui.summary, content.ui.files
     today = date.today()
+    offered = (
+        _File(
+            "pdf",
+            files.download_pdf,
+            files.pdf_file,
+            "application/pdf",
+            "📄",
+            lambda: render_pdf(result, answers, content, today=today),
+            primary=True,
+        ),
+        _File(
+            "download",
+            words.download_markdown,
+            words.markdown_file,
+            "text/markdown",
+            "⬇️",
+            lambda: render_markdown(result, answers, content, today=today),
+        ),
+        _File(
+            "save",
+            files.save_answers,
+            files.answers_file,
+            "application/json",
+            "💾",
+            lambda: answers.model_dump_json(indent=2),
+            help=files.save_help,
+        ),
+        _File(
+            "fhir",
+            files.download_fhir,
+            files.fhir_file,
+            "application/fhir+json",
+            "🏥",
+            lambda: json.dumps(bundle(answers, content, authored=today), indent=2, ensure_ascii=False),
+        ),
+    )
     row = st.container(horizontal=True)
-    row.download_button(
-        files.download_pdf,
-        data=lambda: render_pdf(result, answers, content, today=today),
-        file_name=files.pdf_file,
-        mime="application/pdf",
-        key=f"pdf:{key}",
-        on_click="ignore",
-        icon="📄",
-        type="primary",
-    )
-    row.download_button(
-        words.download_markdown,
-        data=lambda: render_markdown(result, answers, content, today=today),
-        file_name=words.markdown_file,
-        mime="text/markdown",
-        key=f"download:{key}",
-        on_click="ignore",
-        icon="⬇️",
-    )
-    row.download_button(
-        files.save_answers,
-        data=lambda: answers.model_dump_json(indent=2),
-        file_name=files.answers_file,
-        mime="application/json",
-        key=f"save:{key}",
-        on_click="ignore",
-        icon="💾",
-        help=files.save_help,
-    )
-    row.download_button(
-        files.download_fhir,
-        data=lambda: json.dumps(bundle(answers, content, authored=today), indent=2, ensure_ascii=False),
-        file_name=files.fhir_file,
-        mime="application/fhir+json",
-        key=f"fhir:{key}",
-        on_click="ignore",
-        icon="🏥",
-    )
+    for file in offered:
+        row.download_button(
+            file.label,
+            data=file.make,
+            file_name=file.name,
+            mime=file.mime,
+            key=f"{file.key}:{key}",
+            on_click="ignore",
+            icon=file.icon,
+            type="primary" if file.primary else "secondary",
+            help=file.help,
+        )

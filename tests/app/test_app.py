@@ -211,9 +211,15 @@ def test_a_saved_answers_file_brings_back_the_same_summary(at):
         assert flag.title in text
 
 
-def test_the_summary_offers_the_answers_file_for_download(at):
+def test_the_summary_offers_every_take_away_file_at_its_top_and_bottom(at):
     complete(at, PERSON)
-    assert any(b.label == CONTENT.ui.files.save_answers for b in at.get("download_button"))
+    files, words = CONTENT.ui.files, CONTENT.ui.summary
+    buttons = at.get("download_button")
+    offered = [b.proto.label for b in buttons]
+    expected = [files.download_pdf, words.download_markdown, files.save_answers, files.download_fhir]
+    assert offered == expected * 2  # the same row at the top and at the bottom of the summary
+    assert [b.proto.type for b in buttons] == ["primary", "secondary", "secondary", "secondary"] * 2
+    assert [b.proto.help for b in buttons if b.proto.label == files.save_answers] == [files.save_help] * 2
 
 
 @pytest.mark.parametrize(
