@@ -63,33 +63,31 @@ def test_answered_gives_one_trigger_per_matching_value_of_the_field():
     assert answered(Field.CHANGING_SPOT, True)(make_answers(changing_spot=False)) == ()
 
 
+# Three rule tests for the combinators below: two that hold for red marks on type V skin, one that does not.
+RED, DARK, KELOID = (
+    answered(Field.MARKS, Mark.RED_MARKS),
+    answered(Field.SKIN_TYPE, SkinType.V),
+    answered(Field.MARKS, Mark.KELOID),
+)
+
+
 def test_every_holds_only_when_all_hold_and_then_gives_all_their_triggers():
     answers = make_answers(marks=["red_marks"], skin_type="V")
-    red, dark, keloid = (
-        answered(Field.MARKS, Mark.RED_MARKS),
-        answered(Field.SKIN_TYPE, SkinType.V),
-        answered(Field.MARKS, Mark.KELOID),
-    )
-    assert every(red, dark)(answers) == (
+    assert every(RED, DARK)(answers) == (
         Trigger(field=Field.MARKS, value="red_marks"),
         Trigger(field=Field.SKIN_TYPE, value="V"),
     )
-    assert every(red, keloid)(answers) == ()
-    assert every(keloid, red)(answers) == ()
+    assert every(RED, KELOID)(answers) == ()
+    assert every(KELOID, RED)(answers) == ()
 
 
 def test_either_gives_the_triggers_of_every_test_that_holds():
     answers = make_answers(marks=["red_marks"], skin_type="V")
-    red, dark, keloid = (
-        answered(Field.MARKS, Mark.RED_MARKS),
-        answered(Field.SKIN_TYPE, SkinType.V),
-        answered(Field.MARKS, Mark.KELOID),
-    )
-    assert either(keloid, red, dark)(answers) == (
+    assert either(KELOID, RED, DARK)(answers) == (
         Trigger(field=Field.MARKS, value="red_marks"),
         Trigger(field=Field.SKIN_TYPE, value="V"),
     )
-    assert either(keloid)(answers) == ()
+    assert either(KELOID)(answers) == ()
     assert always(answers) is True
 
 
