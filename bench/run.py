@@ -102,7 +102,8 @@ def machine() -> dict[str, Any]:
 def bench_rules(corpus_size: int, rounds: int) -> dict[str, Any]:
     from datetime import date
 
-    from logic import Answers, default_content, evaluate, load_content, render_markdown
+    from logic import Answers, default_content, evaluate, load_content, render_markdown, render_pdf
+    from logic.fhir import bundle
     from logic.partial import early_flags
 
     content = default_content()
@@ -134,6 +135,11 @@ def bench_rules(corpus_size: int, rounds: int) -> dict[str, Any]:
     markdown_us = timed(
         lambda i: render_markdown(summaries[i], answers[i], content, today=today), list(range(len(answers))), 1
     )
+    # The other take-away files, each made when its button is clicked (the PDF, the costly one, on 10 sets).
+    fhir_us = timed(lambda a: json.dumps(bundle(a, content, authored=today), indent=2), answers, 1)
+    pdf_us = timed(
+        lambda i: render_pdf(summaries[i], answers[i], content, today=today), list(range(min(10, len(answers)))), 1
+    )
 
     uncached = timed(lambda _: load_content(), list(range(20)), 1)
     cached = timed(lambda _: default_content(), list(range(1000)), 1)
@@ -151,6 +157,8 @@ def bench_rules(corpus_size: int, rounds: int) -> dict[str, Any]:
         "answers_model_validate": stats(validate_us),
         "early_flags": stats(early_us),
         "render_markdown": stats(markdown_us),
+        "fhir_bundle": stats(fhir_us),
+        "render_pdf": stats(pdf_us),
         "content": {
             "cold_import_and_load_us": round(median(cold)),
             "load_content_uncached_us": round(median(uncached)),
@@ -542,8 +550,9 @@ def table(results: dict[str, Any]) -> str:
     if "rules" in results:
         r = results["rules"]
         lines += ["", f"Rules: {r['corpus']['answer_sets']} answer sets x {r['corpus']['rounds']} rounds"]
-        keys = ("evaluate", "answers_model_validate", "early_flags", "render_markdown")
-        lines += grid(["", "median µs", "p95 µs"], [[k, r[k]["median_us"], r[k]["p95_us"]] for k in keys])
+        keys = ("evaluate", "answers_model_validate", "early_flags", "render_markdown", "fhir_bundle", "render_pdf")
+        lines += grid(["", "median µs", "p95 µs"], [[k, r[k]["median_us"], r[k]["p95_us"]] for k in keys if k in r])
+        lines.append("  (the files, render_markdown to render_pdf, are made only when a person clicks to download)")
         c = r["content"]
         lines.append(
             f"  content: cold (new interpreter, imports included) {c['cold_import_and_load_us'] / 1000:.0f} ms; "

@@ -1,9 +1,9 @@
 """The pages: welcome, one page per step, review, summary. Rendering only; the rules live in `logic`."""
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from datetime import date
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 import pydantic
 import streamlit as st
@@ -146,7 +146,7 @@ def summary(content: Content) -> None:
     st.write(words.intro)
     overall = general.levels[result.level]
     ALERT[result.level](f"**{words.overall}: {overall.label}**\n\n{overall.headline}", icon=overall.icon)
-    top = st.container()  # the take-away files go here once the summary is drawn: the reading comes first
+    _downloads(result, answers, content)
 
     st.header(words.flags)
     if not result.flags:
@@ -194,12 +194,12 @@ def summary(content: Content) -> None:
     st.header(words.about)
     st.write(result.disclaimer)
     st.caption(f"{words.content_version}: {result.content_version}")
-    _downloads(result, answers, content, [("top", top), ("bottom", st.container())])
+    _downloads(result, answers, content, key="bottom")
     st.button(content.ui.nav.start_over, key="start_over", on_click=state.start_over)
 
 
 class _File(NamedTuple):
-    """One take-away file: its button's key and words, and how it is made."""
+    """One take-away file: its button's key and words, and what makes the file when the button is clicked."""
 
     key: str
     label: str
@@ -211,9 +211,12 @@ class _File(NamedTuple):
     help: str | None = None
 
 
-def _offered(result: Summary, answers: Answers, content: Content, today: date) -> tuple[_File, ...]:
+def _downloads(result: Summary, answers: Answers, content: Content, key: str = "top") -> None:
+    """Everything to take away, made in memory and only when its button is clicked: nothing is kept for a
+    file the person never asks for, and drawing the summary page does not pay for four files twice."""
     words, files = content.ui.summary, content.ui.files
-    return (
+    today = date.today()
+    offered = (
         _File(
             "pdf",
             files.download_pdf,
@@ -249,30 +252,16 @@ def _offered(result: Summary, answers: Answers, content: Content, today: date) -
             lambda: json.dumps(bundle(answers, content, authored=today), indent=2, ensure_ascii=False),
         ),
     )
-
-
-def _downloads(result: Summary, answers: Answers, content: Content, rows: Iterable[tuple[str, Any]]) -> None:
-    """Everything to take away, made in memory once per set of answers, into each of `rows` (key, container).
-
-    The buttons get the files' bytes, not a function that makes them on click: Streamlit 1.67 keeps a file
-    made on click only until two more script runs end anywhere on the server, so with a crowd using the app
-    the browser's fetch found it gone (4 of 10 downloads failed with 20 people). A file drawn with its bytes
-    belongs to this session's page and lasts as long as the button does.
-    """
-    today = date.today()
-    offered = _offered(result, answers, content, today)
-    made = state.made_once(f"{today.isoformat()}\n{answers.model_dump_json()}", lambda: [f.make() for f in offered])
-    for key, place in rows:
-        row = place.container(horizontal=True)
-        for file, data in zip(offered, made, strict=True):
-            row.download_button(
-                file.label,
-                data=data,
-                file_name=file.name,
-                mime=file.mime,
-                key=f"{file.key}:{key}",
-                on_click="ignore",
-                icon=file.icon,
-                type="primary" if file.primary else "secondary",
-                help=file.help,
-            )
+    row = st.container(horizontal=True)
+    for file in offered:
+        row.download_button(
+            file.label,
+            data=file.make,
+            file_name=file.name,
+            mime=file.mime,
+            key=f"{file.key}:{key}",
+            on_click="ignore",
+            icon=file.icon,
+            type="primary" if file.primary else "secondary",
+            help=file.help,
+        )

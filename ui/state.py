@@ -5,9 +5,9 @@ value into `draft` the moment it changes; `draft` (JSON-shaped, keyed by answer 
 of the answers, read by the review and summary pages. Nothing here is written anywhere but memory.
 """
 
-from collections.abc import Callable, MutableMapping
+from collections.abc import MutableMapping
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import Any
 
 import streamlit as st
 
@@ -24,10 +24,6 @@ FOCUS = "focus"
 NAVIGATIONS = "navigations"
 UPLOADS = "uploads"
 RESUME_PROBLEMS = "resume_problems"
-FILES = "files"  # the take-away files of the answers last summarised, and what they were made from
-
-
-T = TypeVar("T")
 
 
 class Page(StrEnum):
@@ -54,18 +50,6 @@ def draft() -> dict[str, Any]:
 
 def problems() -> dict[Field, Problem]:
     return state().setdefault(PROBLEMS, {})
-
-
-def made_once(made_from: str, make: Callable[[], T]) -> T:
-    """`make()`, made once for `made_from` and kept in this session's memory until the answers change.
-
-    Only the newest is kept; "Start over" drops it with everything else, and it goes when the session ends.
-    """
-    kept = state().get(FILES)
-    if kept is None or kept[0] != made_from:
-        kept = (made_from, make())
-        state()[FILES] = kept
-    return kept[1]
 
 
 # --- Widget keys ---------------------------------------------------------------------------------------

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-import ui.pages
-from logic import Answers, default_content, evaluate, render_pdf
+from logic import Answers, default_content, evaluate
 from logic.vocab import Field, FlagId, Step
 from tests.app.conftest import APP, answer, complete, fill_step, page_text
 from tests.factories import answers_dict
@@ -221,41 +220,6 @@ def test_the_summary_offers_every_take_away_file_at_its_top_and_bottom(at):
     assert offered == expected * 2  # the same row at the top and at the bottom of the summary
     assert [b.proto.type for b in buttons] == ["primary", "secondary", "secondary", "secondary"] * 2
     assert [b.proto.help for b in buttons if b.proto.label == files.save_answers] == [files.save_help] * 2
-
-
-def test_the_summary_files_are_drawn_with_their_bytes_and_made_once_per_set_of_answers(at, monkeypatch):
-    """Each button carries its file (no make-on-click, whose file other people's reruns can delete before the
-    browser fetches it); the costly PDF is made once, and again only when the answers change."""
-    made = []
-
-    def counting_pdf(*args, **kwargs):
-        made.append(args[1].notes)
-        return render_pdf(*args, **kwargs)
-
-    monkeypatch.setattr(ui.pages, "render_pdf", counting_pdf)
-    complete(at, PERSON)
-    buttons = at.get("download_button")
-    urls = [b.proto.url for b in buttons]
-    assert all(url.startswith("/mock/media/") for url in urls)
-    assert len(set(urls)) == 4 and urls[:4] == urls[4:]  # four files, the same at the top and the bottom
-    assert urls[0].endswith(".pdf") and urls[1].endswith(".md")
-    assert not any(b.proto.HasField("deferred_file_id") for b in buttons)
-    assert made == [PERSON["notes"]]
-    at.run()
-    at.session_state[PAGE] = "review"
-    at.run()
-    at.button(key="next").click().run()
-    assert made == [PERSON["notes"]]  # back on the summary, same answers: the same files
-    assert [b.proto.url for b in at.get("download_button")] == [b.proto.url for b in buttons]
-
-    at.session_state[PAGE] = "review"
-    at.run()
-    at.button(key=f"edit:{Step.PLANS}").click().run()
-    answer(at, Field.NOTES, "A different note.")
-    at.button(key="next").click().run()
-    at.button(key="next").click().run()
-    assert made == [PERSON["notes"], "A different note."]
-    assert at.get("download_button")[0].proto.url != buttons[0].proto.url
 
 
 @pytest.mark.parametrize(
