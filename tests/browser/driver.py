@@ -5,10 +5,11 @@ from pathlib import Path
 from playwright.sync_api import Page, expect
 
 from logic import default_content
-from logic.answers import is_multi, is_yes_no
-from logic.vocab import Field
+from logic.answers import STEP_FIELDS, is_multi, is_yes_no
+from logic.vocab import Field, Step
 
 CONTENT = default_content()
+LAST_STEP = list(Step)[-1]
 
 
 def wait_idle(page: Page, timeout: float = 30_000) -> None:
@@ -38,6 +39,19 @@ class Questionnaire:
 
     def back(self) -> None:
         self.click_button(CONTENT.ui.nav.back)
+
+    def onward(self, step: Step) -> None:
+        """Leave a filled-in step: "Next", or, after the last step, on to the review page."""
+        self.click_button(CONTENT.ui.nav.review if step is LAST_STEP else CONTENT.ui.nav.next)
+
+    def complete(self, answers: dict) -> None:
+        """From the welcome page to the summary, answering every question with `answers`."""
+        self.start()
+        for step in Step:
+            for field in STEP_FIELDS[step]:
+                self.answer(field, answers[field])
+            self.onward(step)
+        self.click_button(CONTENT.ui.nav.see_summary)
 
     def answer(self, field: Field, value) -> None:
         """Give an answer: a radio choice, or ticks in a checkbox group (an empty list ticks 'none')."""

@@ -46,7 +46,7 @@ def test_every_page_has_no_serious_accessibility_violation(page_factory, scheme,
             )
             assert alts == [drawing(mark).alt for mark in Mark], "every drawing needs its own text alternative"
         q.screenshot(str(step))
-        q.click_button(CONTENT.ui.nav.review if step is Step.PLANS else CONTENT.ui.nav.next)
+        q.onward(step)
     found += violations(page, "review", report)
     q.click_button(CONTENT.ui.nav.see_summary)
     found += violations(page, "summary", report)

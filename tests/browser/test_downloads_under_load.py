@@ -14,8 +14,6 @@ import time
 from bench.corpus import answer_sets
 from bench.loadgen import Person, crowd, first_page, questionnaires
 from logic import Answers
-from logic.answers import STEP_FIELDS
-from logic.vocab import Step
 from tests.browser.driver import CONTENT, Questionnaire
 from tests.factories import answers_dict
 
@@ -61,13 +59,7 @@ class Crowd:
 def test_every_file_downloads_on_the_first_click_while_others_answer(page_factory, server):
     answers = answers_dict(notes="My own note about the left cheek since March")
     page = page_factory()
-    q = Questionnaire(page)
-    q.start()
-    for step in Step:
-        for field in STEP_FIELDS[step]:
-            q.answer(field, answers[field])
-        q.click_button(CONTENT.ui.nav.review if step is Step.PLANS else CONTENT.ui.nav.next)
-    q.click_button(CONTENT.ui.nav.see_summary)
+    Questionnaire(page).complete(answers)
 
     files, words = CONTENT.ui.files, CONTENT.ui.summary
     checks = {

@@ -37,7 +37,7 @@ def test_phone_pages_do_not_scroll_sideways_and_buttons_are_easy_to_tap(page_fac
             q.answer(field, PERSON[field])
         found += layout_problems(page, str(step))
         q.screenshot(str(step))
-        q.click_button(CONTENT.ui.nav.review if step is Step.PLANS else CONTENT.ui.nav.next)
+        q.onward(step)
     found += layout_problems(page, "review")
     q.click_button(CONTENT.ui.nav.see_summary)
     found += layout_problems(page, "summary")

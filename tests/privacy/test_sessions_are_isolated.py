@@ -88,7 +88,7 @@ def test_two_people_answering_at_the_same_time_each_see_only_their_own_summary(b
             for q, (answers, _) in zip(drivers, people, strict=True):
                 q.answer(field, answers[field])
         for q in drivers:
-            q.click_button(CONTENT.ui.nav.review if step is Step.PLANS else CONTENT.ui.nav.next)
+            q.onward(step)
 
     secrets = [secret for _, secret in people]
     for page, (_, secret) in zip(pages, people, strict=True):

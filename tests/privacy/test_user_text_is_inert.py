@@ -130,7 +130,7 @@ def test_a_hostile_note_typed_into_the_notes_box_shows_as_text_and_runs_nothing(
         for field in STEP_FIELDS[step]:
             q.answer(field, answers[field])
         assert_nothing_ran_or_broke(page)
-        q.click_button(CONTENT.ui.nav.review if step is Step.PLANS else CONTENT.ui.nav.next)
+        q.onward(step)
     page.locator("h2", has_text=CONTENT.ui.review.title).first.wait_for(timeout=30_000)
     assert_shown_as_typed(page, note)
     assert_nothing_ran_or_broke(page)
