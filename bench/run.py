@@ -551,7 +551,7 @@ def table(results: dict[str, Any]) -> str:
         r = results["rules"]
         lines += ["", f"Rules: {r['corpus']['answer_sets']} answer sets x {r['corpus']['rounds']} rounds"]
         keys = ("evaluate", "answers_model_validate", "early_flags", "render_markdown", "fhir_bundle", "render_pdf")
-        lines += grid(["", "median µs", "p95 µs"], [[k, r[k]["median_us"], r[k]["p95_us"]] for k in keys if k in r])
+        lines += grid(["", "median µs", "p95 µs"], [[k, r[k]["median_us"], r[k]["p95_us"]] for k in keys])
         lines.append("  (the files, render_markdown to render_pdf, are made only when a person clicks to download)")
         c = r["content"]
         lines.append(

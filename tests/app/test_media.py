@@ -36,7 +36,6 @@ def download(session: str = SESSION) -> tuple[MediaFileManager, str]:
     """A manager holding one deferred download button of `session`, as a summary page run leaves it."""
     manager = MediaFileManager(MemoryMediaFileStorage("/media"))
     with mock.patch.object(media_file_manager, "_get_session_id", return_value=session):
-        manager.clear_session_refs()
         placeholder = manager.add_deferred(
             lambda: b"%PDF-1.7 a summary", "application/pdf", "1.(2.-3).4", file_name="summary.pdf"
         )

@@ -69,10 +69,10 @@ def test_every_file_downloads_on_the_first_click_while_others_answer(page_factor
         files.download_fhir: lambda data: json.loads(data)["resourceType"] == "Bundle",
     }
     failures = []
-    with Crowd(server.url) as crowd:
-        while crowd.finished == 0 and not crowd.errors and crowd.thread.is_alive():
+    with Crowd(server.url) as others:
+        while others.finished == 0 and not others.errors and others.thread.is_alive():
             time.sleep(0.2)  # the crowd is under way: reruns are ending all the time from here on
-        before = crowd.finished
+        before = others.finished
         for _ in range(CLICKS):
             for label, check in checks.items():
                 with page.expect_download(timeout=60_000) as started:
@@ -83,8 +83,8 @@ def test_every_file_downloads_on_the_first_click_while_others_answer(page_factor
                 elif not check(download.path().read_bytes()):
                     failures.append(f"{label}: not the right file")
                 page.wait_for_timeout(PAUSE_MS)
-    during = crowd.finished - before  # after the crowd's last round: it was under way while the files came
-    assert not crowd.thread.is_alive()
-    assert crowd.errors == []
+    during = others.finished - before  # after the crowd's last round: it was under way while the files came
+    assert not others.thread.is_alive()
+    assert others.errors == []
     assert during >= CROWD, "the crowd was not answering while the files downloaded"
     assert failures == []
