@@ -7,16 +7,18 @@ message names the file and the field.
 
 import tomllib
 from collections.abc import Iterable
+from datetime import date
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
 from typing import Annotated, Any, Self
 
 import pydantic
-from pydantic import BaseModel, ConfigDict, StringConstraints, model_validator
+from pydantic import BaseModel, StringConstraints, model_validator
 
 from .answers import Answers, field_options, is_multi, is_text, is_yes_no, needs_one
 from .errors import ContentError
+from .summary import Frozen, Reference
 from .vocab import (
     Evidence,
     Field,
@@ -24,6 +26,8 @@ from .vocab import (
     GlutathioneFit,
     Level,
     Mark,
+    NextStep,
+    ReferenceKind,
     Relevance,
     Route,
     SectionId,
@@ -34,10 +38,8 @@ from .vocab import (
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+ReferenceId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+Sources = Annotated[tuple[ReferenceId, ...], pydantic.Field(min_length=1)]
 
 
 def _require_all(mapping: dict[Any, Any], ids: Iterable[StrEnum], what: str) -> None:
@@ -49,19 +51,19 @@ def _require_all(mapping: dict[Any, Any], ids: Iterable[StrEnum], what: str) -> 
 # --- general.toml ------------------------------------------------------------------------------------
 
 
-class LevelText(_Model):
+class LevelText(Frozen):
     label: Text
     headline: Text
     icon: Text
 
 
-class LabelText(_Model):
+class LabelText(Frozen):
     label: Text
     meaning: Text
     icon: Text
 
 
-class ProviderQuestions(_Model):
+class ProviderQuestions(Frozen):
     always: tuple[Text, ...]
     routes: dict[Route, Text]
 
@@ -71,9 +73,18 @@ class ProviderQuestions(_Model):
         return self
 
 
-class General(_Model):
+class NextStepText(Frozen):
+    """What the summary opens with for one time frame: who to contact and how soon."""
+
+    label: Text
+    instruction: Text
+    icon: Text
+
+
+class General(Frozen):
     content_version: Text
     disclaimer: Text
+    next_step: dict[NextStep, NextStepText]
     levels: dict[Level, LevelText]
     evidence: dict[Evidence, LabelText]
     fit: dict[GlutathioneFit, LabelText]
@@ -82,6 +93,7 @@ class General(_Model):
 
     @model_validator(mode="after")
     def _complete(self) -> Self:
+        _require_all(self.next_step, NextStep, "words for the next step")
         _require_all(self.levels, Level, "text for the level")
         _require_all(self.evidence, Evidence, "label for the evidence grade")
         _require_all(self.fit, GlutathioneFit, "label for the glutathione fit")
@@ -92,56 +104,65 @@ class General(_Model):
 # --- flags.toml, article.toml, marks.toml --------------------------------------------------------------
 
 
-class FlagText(_Model):
+class FlagText(Frozen):
     title: Text
     reason: Text
     action: Text
-    source: Text
+    sources: Sources
     question: Text | None = None
 
 
-class SectionText(_Model):
+class SectionText(Frozen):
     title: Text
-    claim: Text
+    claim: Annotated[Text, pydantic.Field(pattern=r"^The article says ")]
     evidence: Evidence
+    verdict: Text
     note: Text
-    source: Text
+    sources: Sources
 
 
-class MarkText(_Model):
+class ReferenceText(Frozen):
+    short: Text
+    citation: Text
+    kind: ReferenceKind
+    url: Annotated[str, StringConstraints(pattern=r"^https://[^\s]+$")] | None = None
+    checked: date
+
+
+class MarkText(Frozen):
     name: Text
     recognise: Text
     description: Text
     glutathione: Text
     what_works: Text
-    sources: tuple[Text, ...] = pydantic.Field(min_length=1)
+    sources: Sources
     question: Text | None = None
 
 
 # --- questions.toml -------------------------------------------------------------------------------------
 
 
-class StepText(_Model):
+class StepText(Frozen):
     title: Text
     intro: Text
 
 
-class QuestionText(_Model):
+class QuestionText(Frozen):
     label: Text
     help: Text
-    options: dict[str, Text] = {}
+    options: dict[str, Text] = pydantic.Field(default_factory=dict)
     none_label: Text | None = None
 
 
 _FITZPATRICK_TYPES = tuple(t for t in SkinType if t is not SkinType.NOT_SURE)
 
 
-class HelperQuestion(_Model):
+class HelperQuestion(Frozen):
     label: Text
     options: dict[SkinType, Text]
 
 
-class SkinTypeHelper(_Model):
+class SkinTypeHelper(Frozen):
     title: Text
     intro: Text
     burn: HelperQuestion
@@ -155,7 +176,7 @@ class SkinTypeHelper(_Model):
         return self
 
 
-class Questions(_Model):
+class Questions(Frozen):
     steps: dict[Step, StepText]
     fields: dict[Field, QuestionText]
     skin_type_helper: SkinTypeHelper
@@ -190,7 +211,7 @@ def _option_keys(field: Field) -> tuple[str, ...]:
 # --- ui.toml ---------------------------------------------------------------------------------------------
 
 
-class WelcomeText(_Model):
+class WelcomeText(Frozen):
     what_it_is: Text
     what_it_is_not: Text
     privacy: Text
@@ -198,7 +219,7 @@ class WelcomeText(_Model):
     start: Text
 
 
-class NavText(_Model):
+class NavText(Frozen):
     back: Text
     next: Text
     review: Text
@@ -208,7 +229,7 @@ class NavText(_Model):
     progress: Text
 
 
-class ValidationText(_Model):
+class ValidationText(Frozen):
     heading: Text
     choose_one: Text
     choose_one_plain: Text
@@ -222,17 +243,17 @@ class ValidationText(_Model):
     notes_limit: Text
 
 
-class HelperText(_Model):
+class HelperText(Frozen):
     suggestion: Text
     use: Text
 
 
-class ReviewText(_Model):
+class ReviewText(Frozen):
     title: Text
     intro: Text
 
 
-class SummaryText(_Model):
+class SummaryText(Frozen):
     title: Text
     intro: Text
     overall: Text
@@ -264,7 +285,7 @@ class SummaryText(_Model):
     markdown_file: Text
 
 
-class FilesText(_Model):
+class FilesText(Frozen):
     save_answers: Text
     save_help: Text
     answers_file: Text
@@ -280,7 +301,7 @@ class FilesText(_Model):
     fhir_file: Text
 
 
-class Interface(_Model):
+class Interface(Frozen):
     app_title: Text
     tagline: Text
     welcome: WelcomeText
@@ -295,13 +316,22 @@ class Interface(_Model):
 # --- All of it ----------------------------------------------------------------------------------------
 
 
-class Content(_Model):
+class Content(Frozen):
     general: General
     flags: dict[FlagId, FlagText]
     article: dict[SectionId, SectionText]
     marks: dict[Mark, MarkText]
     questions: Questions
     ui: Interface
+    references: dict[str, ReferenceText]
+
+    def reference(self, reference_id: str) -> Reference:
+        """One bibliography entry as the summary carries it."""
+        return Reference(id=reference_id, **self.references[reference_id].model_dump())
+
+    def sources_line(self, sources: Iterable[str]) -> str:
+        """Several references as one readable line, by their short names."""
+        return "; ".join(self.references[s].short for s in sources)
 
     def field_label(self, field: Field) -> str:
         return self.questions.fields[field].label
@@ -327,17 +357,22 @@ _TABLES: dict[str, tuple[type[StrEnum], type[BaseModel], str]] = {
     "marks": (Mark, MarkText, "text for the mark"),
 }
 _WHOLE: dict[str, type[BaseModel]] = {"general": General, "questions": Questions, "ui": Interface}
+_CITING = ("flags", "marks", "article")  # the files whose entries cite the bibliography
+_FILES = ("general", "flags", "article", "marks", "questions", "ui", "references")
 
 
 def load_content(directory: Path = CONTENT_DIR) -> Content:
     """Read and validate every content file. Raises ContentError naming the file and field."""
     parts: dict[str, Any] = {}
-    for name in ("general", "flags", "article", "marks", "questions", "ui"):
+    for name in _FILES:
         path = directory / f"{name}.toml"
         data = _read_toml(path)
         try:
             if name in _WHOLE:
                 parts[name] = _WHOLE[name].model_validate(data)
+            elif name == "references":
+                parts[name] = pydantic.TypeAdapter(dict[ReferenceId, ReferenceText]).validate_python(data)
+                _no_duplicate_references(parts[name])
             else:
                 ids, item, what = _TABLES[name]
                 parts[name] = pydantic.TypeAdapter(dict[ids, item]).validate_python(data)
@@ -346,7 +381,44 @@ def load_content(directory: Path = CONTENT_DIR) -> Content:
             raise ContentError(path, _content_problems(error)) from None
         except ValueError as error:
             raise ContentError(path, [str(error)]) from None
+    _check_citations(parts, directory)
     return Content.model_construct(**parts)
+
+
+def _no_duplicate_references(references: dict[str, ReferenceText]) -> None:
+    """Two entries for one work (the same citation or the same link) would number one source twice."""
+    for what in ("citation", "url"):
+        seen: dict[str, str] = {}
+        for reference_id, entry in references.items():
+            value = getattr(entry, what)
+            if value is None:
+                continue
+            if value in seen:
+                raise ValueError(f"{reference_id}.{what}: the same as {seen[value]}.{what}; keep one entry per source")
+            seen[value] = reference_id
+
+
+def _check_citations(parts: dict[str, Any], directory: Path) -> None:
+    """Every cited id is in the bibliography, and every entry of the bibliography is cited."""
+    known = parts["references"]
+    cited: set[str] = set()
+    for name in _CITING:
+        unknown = [
+            f"{entry_id}.sources: {source!r} is not in references.toml"
+            for entry_id, entry in parts[name].items()
+            for source in entry.sources
+            if source not in known
+        ]
+        if unknown:
+            raise ContentError(directory / f"{name}.toml", unknown)
+        cited.update(source for entry in parts[name].values() for source in entry.sources)
+    uncited = [
+        f"{reference_id}: cited by no flag, mark or article section"
+        for reference_id in known
+        if reference_id not in cited
+    ]
+    if uncited:
+        raise ContentError(directory / "references.toml", uncited)
 
 
 @cache

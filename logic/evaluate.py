@@ -4,7 +4,10 @@ from .answers import Answers
 from .content import Content, default_content
 from .rules import GLUTATHIONE_FIT, fired_flags, relevant_sections
 from .summary import FlagResult, MarkResult, SectionResult, Summary
-from .vocab import Level
+from .vocab import Level, NextStep
+
+MAX_PROVIDER_QUESTIONS = 8
+_ACT_FIRST = (Level.URGENT, Level.CONSULT)  # the levels whose time frame becomes the next step
 
 
 def evaluate(answers: Answers, content: Content | None = None) -> Summary:
@@ -13,14 +16,17 @@ def evaluate(answers: Answers, content: Content | None = None) -> Summary:
     flags = tuple(
         FlagResult(
             id=flag,
-            level=level,
-            title=content.flags[flag].title,
-            reason=content.flags[flag].reason,
-            action=content.flags[flag].action,
+            level=rule.level,
+            when=rule.when,
+            title=text.title,
+            reason=text.reason,
+            action=text.action,
             triggered_by=triggers,
-            source=content.flags[flag].source,
+            sources=text.sources,
+            source=content.sources_line(text.sources),
         )
-        for flag, level, triggers in fired_flags(answers)
+        for flag, rule, triggers in fired_flags(answers)
+        for text in (content.flags[flag],)
     )
     marks = tuple(
         MarkResult(
@@ -42,26 +48,32 @@ def evaluate(answers: Answers, content: Content | None = None) -> Summary:
             title=text.title,
             article_says=text.claim,
             evidence=text.evidence,
+            evidence_meaning=content.general.evidence[text.evidence].meaning,
+            verdict=text.verdict,
             evidence_note=text.note,
-            source=text.source,
+            sources=text.sources,
             shown_because=reasons,
             why_shown=tuple(content.general.relevance[r] for r in reasons),
         )
         for section, reasons in relevant_sections(answers)
         for text in (content.article[section],)
     )
+    cited = dict.fromkeys(s for part in (*flags, *marks, *article) for s in part.sources)
     return Summary(
         level=flags[0].level if flags else Level.NONE,
+        next_step=NextStep(flags[0].when) if flags and flags[0].level in _ACT_FIRST else NextStep.NONE,
         flags=flags,
         marks=marks,
         article=article,
         questions_for_provider=_questions(answers, flags, content),
+        references=tuple(content.reference(s) for s in cited),
         disclaimer=content.general.disclaimer,
         content_version=content.general.content_version,
     )
 
 
 def _questions(answers: Answers, flags: tuple[FlagResult, ...], content: Content) -> tuple[str, ...]:
+    """Questions for the dermatologist or doctor, most pressing first: the flags', the marks', then general ones."""
     asked = content.general.provider_questions
     candidates = [
         *(content.flags[f.id].question for f in flags),
@@ -69,4 +81,4 @@ def _questions(answers: Answers, flags: tuple[FlagResult, ...], content: Content
         *(asked.routes[r] for r in answers.routes),
         *asked.always,
     ]
-    return tuple(dict.fromkeys(q for q in candidates if q))
+    return tuple(dict.fromkeys(q for q in candidates if q))[:MAX_PROVIDER_QUESTIONS]

@@ -62,7 +62,7 @@ def render_markdown(
             f"- **{ui.glutathione}:** {fit.icon} {fit.label}. {mark.glutathione}",
             f"- **{ui.recognise}:** {mark.recognise}",
             f"- **{ui.what_works}:** {mark.what_works}",
-            f"- **{ui.sources}:** {'; '.join(mark.sources)}",
+            f"- **{ui.sources}:** {content.sources_line(mark.sources)}",
             "",
         ]
 
@@ -74,7 +74,8 @@ def render_markdown(
             "",
             f"**{ui.article_says}:** {section.article_says}",
             "",
-            f"**{ui.evidence}: {grade.icon} {grade.label}.** {section.evidence_note} ({ui.source}: {section.source})",
+            f"**{ui.evidence}: {grade.icon} {grade.label}.** {section.verdict} {section.evidence_note}"
+            f" ({ui.source}: {content.sources_line(section.sources)})",
             "",
             f"*{ui.shown_because}:* {' '.join(section.why_shown)}",
             "",

@@ -148,32 +148,15 @@ def _render(
 
 
 class _References:
-    """Every source the summary names, split into single references, numbered in order of first use."""
+    """The summary's references, numbered in the order the summary first cites them."""
 
     def __init__(self, summary: Summary) -> None:
-        sources = [
-            *(f.source for f in summary.flags),
-            *(s for m in summary.marks for s in m.sources),
-            *(a.source for a in summary.article),
-        ]
-        parts = (part for source in sources for part in _split_references(source))
-        self.numbers = {part: number for number, part in enumerate(dict.fromkeys(parts), 1)}
+        self.numbers = {reference.id: number for number, reference in enumerate(summary.references, 1)}
+        self.citations = {reference.id: reference.citation for reference in summary.references}
 
     def cite(self, sources: Iterable[str]) -> str:
-        numbers = sorted({self.numbers[p] for s in sources for p in _split_references(s)})
+        numbers = sorted({self.numbers[s] for s in sources})
         return "[" + ", ".join(str(n) for n in numbers) + "]"
-
-
-def _split_references(source: str) -> list[str]:
-    """'A (x; y); B' -> ['A (x; y)', 'B']: a source line names its references separated by '; '."""
-    parts, depth, start = [], 0, 0
-    for index, char in enumerate(source):
-        depth += {"(": 1, ")": -1}.get(char, 0)
-        if depth == 0 and source.startswith("; ", index):
-            parts.append(source[start:index])
-            start = index + 2
-    parts.append(source[start:])
-    return [p.strip() for p in parts if p.strip()]
 
 
 class _Document(FPDF):
@@ -316,7 +299,7 @@ def _flags(doc: _Document, summary: Summary, content: Content, references: _Refe
         doc.swatch(level, doc.l_margin, doc.get_y() + size * 0.2, size * 0.6, size * 0.6)
         doc.para(general.levels[level].label, _SUBHEADING, bold=True, indent=indent)
         for flag in group:
-            lead = [(f"{flag.title}. ", True), (f"{flag.reason} {references.cite([flag.source])}", False)]
+            lead = [(f"{flag.title}. ", True), (f"{flag.reason} {references.cite(flag.sources)}", False)]
             action = [(f"{ui.action}: ", True), (flag.action, False)]
             why = [(f"{ui.why_seeing}: ", True), (triggers_text(flag, content), False)]
             block = sum(
@@ -353,7 +336,7 @@ def _article(doc: _Document, summary: Summary, content: Content, references: _Re
     doc.para(ui.article_intro, _SMALL, colour=_MUTED)
     doc.gap(1)
     graded = [
-        (section.title, f"{general.evidence[section.evidence].label} {references.cite([section.source])}")
+        (section.title, f"{general.evidence[section.evidence].label} {references.cite(section.sources)}")
         for section in summary.article
     ]
     if not graded:
@@ -446,8 +429,8 @@ def _sources(doc: _Document, references: _References, content: Content) -> None:
     doc.heading(content.ui.summary.sources)
     runs = [
         run
-        for source, number in references.numbers.items()
-        for run in ((f"[{number}]\u00a0", True), (f"{source}    ", False))
+        for reference_id, number in references.numbers.items()
+        for run in ((f"[{number}]\u00a0", True), (f"{references.citations[reference_id]}    ", False))
     ]
     doc.runs(runs, _TINY, colour=_MUTED)
 

@@ -6,6 +6,7 @@ means it does not hold. That one shape gives both "does it fire" and "why am I s
 
 from collections.abc import Callable
 from enum import StrEnum
+from typing import NamedTuple
 
 from .answers import Answers
 from .summary import Trigger
@@ -31,44 +32,45 @@ from .vocab import (
     Severity,
     SkinType,
     Symptom,
+    When,
     YesNoNotSure,
 )
 
-Test = Callable[[Answers], tuple[Trigger, ...]]
+Rule = Callable[[Answers], tuple[Trigger, ...]]
 
 
-def answered(field: Field, *values: StrEnum | bool) -> Test:
+def answered(field: Field, *values: StrEnum | bool) -> Rule:
     """Holds when the answer to `field` is (or, for lists, includes) any of `values`."""
     wanted = frozenset(values)
 
-    def test(answers: Answers) -> tuple[Trigger, ...]:
+    def holds(answers: Answers) -> tuple[Trigger, ...]:
         return tuple(Trigger(field=field, value=v) for v in answers.values_of(field) if v in wanted)
 
-    return test
+    return holds
 
 
-def every(*tests: Test) -> Test:
-    """Holds when all of `tests` hold."""
+def every(*rules: Rule) -> Rule:
+    """Holds when all of `rules` hold."""
 
-    def test(answers: Answers) -> tuple[Trigger, ...]:
-        found = [t(answers) for t in tests]
+    def holds(answers: Answers) -> tuple[Trigger, ...]:
+        found = [rule(answers) for rule in rules]
         return tuple(trigger for part in found for trigger in part) if all(found) else ()
 
-    return test
+    return holds
 
 
-def either(*tests: Test) -> Test:
-    """Holds when any of `tests` holds; the triggers are those of every test that holds."""
+def either(*rules: Rule) -> Rule:
+    """Holds when any of `rules` holds; the triggers are those of every rule that holds."""
 
-    def test(answers: Answers) -> tuple[Trigger, ...]:
-        return tuple(trigger for t in tests for trigger in t(answers))
+    def holds(answers: Answers) -> tuple[Trigger, ...]:
+        return tuple(trigger for rule in rules for trigger in rule(answers))
 
-    return test
+    return holds
 
 
-def always(_: Answers) -> bool:
-    """Holds for everyone: the sections every reader should see."""
-    return True
+def always(answers: Answers) -> tuple[Trigger, ...]:
+    """Holds for everyone (the sections every reader should see); its trigger is the marks they named."""
+    return tuple(Trigger(field=Field.MARKS, value=v) for v in answers.marks)
 
 
 # --- Building blocks shared by several rules ------------------------------------------------------------
@@ -83,6 +85,7 @@ RECENT_ISOTRETINOIN = answered(Field.ISOTRETINOIN, Isotretinoin.CURRENT, Isotret
 ACTIVE_ACNE = answered(Field.ACTIVE_ACNE, ActiveAcne.FEW, ActiveAcne.MANY_INFLAMED, ActiveAcne.NODULES_OR_CYSTS)
 LIGHTENING_GOAL = answered(Field.GOALS, Goal.LIGHTER_SKIN_OVERALL)
 FADE_DARK_GOAL = answered(Field.GOALS, Goal.FADE_DARK_MARKS)
+NON_MEDICAL_SETTING = answered(Field.SETTING, Setting.SPA_OR_SALON, Setting.SELF_AT_HOME, Setting.ONLINE_PURCHASE)
 HEALTH_ANSWERS = either(
     PREGNANCY_OR_BREASTFEEDING,
     answered(Field.AGE_GROUP, AgeGroup.UNDER_18),
@@ -91,65 +94,101 @@ HEALTH_ANSWERS = either(
     RECENT_ISOTRETINOIN,
 )
 
-# --- Flags: the spec's table, in its order ------------------------------------------------------------
+# --- Flags: the contract's table, in its order ----------------------------------------------------------
 
-FLAG_RULES: dict[FlagId, tuple[Level, Test]] = {
-    FlagId.POSSIBLE_SEVERE_SKIN_REACTION: (
-        Level.URGENT,
-        answered(Field.CURRENT_SYMPTOMS, Symptom.RASH_OR_BLISTERS),
+WHITENING = answered(Field.OTHER_TREATMENTS, OtherTreatment.WHITENING_PRODUCTS)
+
+
+class FlagRule(NamedTuple):
+    level: Level
+    when: When
+    holds: Rule
+
+
+FLAG_RULES: dict[FlagId, FlagRule] = {
+    FlagId.POSSIBLE_ANAPHYLAXIS: FlagRule(
+        Level.URGENT, When.NOW, answered(Field.CURRENT_SYMPTOMS, Symptom.BREATHING_OR_SWELLING)
     ),
-    FlagId.POSSIBLE_ANAPHYLAXIS: (Level.URGENT, answered(Field.CURRENT_SYMPTOMS, Symptom.BREATHING_OR_SWELLING)),
-    FlagId.POSSIBLE_INFECTION: (Level.URGENT, answered(Field.CURRENT_SYMPTOMS, Symptom.INFECTION_SIGNS)),
-    FlagId.ACNE_WITH_FEVER: (Level.URGENT, answered(Field.CURRENT_SYMPTOMS, Symptom.ACNE_WITH_FEVER)),
-    FlagId.SELF_HARM: (Level.URGENT, answered(Field.DISTRESS, Distress.SELF_HARM_THOUGHTS)),
-    FlagId.CHANGING_SPOT: (Level.URGENT, answered(Field.CHANGING_SPOT, True)),
-    FlagId.PREGNANCY_OR_BREASTFEEDING: (Level.CONSULT, PREGNANCY_OR_BREASTFEEDING),
-    FlagId.UNDER_18: (Level.CONSULT, answered(Field.AGE_GROUP, AgeGroup.UNDER_18)),
-    FlagId.ORGAN_CONDITION: (
+    FlagId.POSSIBLE_SEVERE_SKIN_REACTION: FlagRule(
+        Level.URGENT, When.NOW, answered(Field.CURRENT_SYMPTOMS, Symptom.RASH_OR_BLISTERS)
+    ),
+    FlagId.SELF_HARM: FlagRule(Level.URGENT, When.NOW, answered(Field.DISTRESS, Distress.SELF_HARM_THOUGHTS)),
+    FlagId.POSSIBLE_INFECTION: FlagRule(
+        Level.URGENT, When.TODAY, answered(Field.CURRENT_SYMPTOMS, Symptom.INFECTION_SIGNS)
+    ),
+    FlagId.POSSIBLE_ORGAN_HARM: FlagRule(
+        Level.URGENT, When.TODAY, answered(Field.CURRENT_SYMPTOMS, Symptom.JAUNDICE_OR_DARK_URINE)
+    ),
+    FlagId.ACNE_WITH_FEVER: FlagRule(
+        Level.URGENT, When.TODAY, answered(Field.CURRENT_SYMPTOMS, Symptom.ACNE_WITH_FEVER)
+    ),
+    FlagId.ISOTRETINOIN_PREGNANCY: FlagRule(
+        Level.URGENT,
+        When.TODAY,
+        every(answered(Field.ISOTRETINOIN, Isotretinoin.CURRENT), PREGNANCY_OR_BREASTFEEDING),
+    ),
+    FlagId.CHANGING_SPOT: FlagRule(Level.URGENT, When.WITHIN_2_WEEKS, answered(Field.CHANGING_SPOT, True)),
+    FlagId.PREGNANCY_OR_BREASTFEEDING: FlagRule(Level.CONSULT, When.BEFORE_TREATMENT, PREGNANCY_OR_BREASTFEEDING),
+    FlagId.UNDER_18: FlagRule(Level.CONSULT, When.BEFORE_TREATMENT, answered(Field.AGE_GROUP, AgeGroup.UNDER_18)),
+    FlagId.ORGAN_CONDITION: FlagRule(
         Level.CONSULT,
+        When.BEFORE_TREATMENT,
         answered(Field.CONDITIONS, Condition.KIDNEY, Condition.LIVER, Condition.THYROID),
     ),
-    FlagId.IV_VITAMIN_C_RISK: (
+    FlagId.IV_VITAMIN_C_RISK: FlagRule(
         Level.CONSULT,
+        When.BEFORE_TREATMENT,
         every(answered(Field.CONDITIONS, Condition.G6PD_DEFICIENCY, Condition.KIDNEY_STONES), INJECTION_POSSIBLE),
     ),
-    FlagId.CANCER_TREATMENT: (Level.CONSULT, answered(Field.CONDITIONS, Condition.CANCER_TREATMENT)),
-    FlagId.PREVIOUS_REACTION: (Level.CONSULT, answered(Field.PREVIOUS_REACTION, YesNoNotSure.YES)),
-    FlagId.SEVERE_ACTIVE_ACNE: (
+    FlagId.CANCER_TREATMENT: FlagRule(
+        Level.CONSULT, When.BEFORE_TREATMENT, answered(Field.CONDITIONS, Condition.CANCER_TREATMENT)
+    ),
+    FlagId.PREVIOUS_REACTION: FlagRule(
+        Level.CONSULT, When.BEFORE_TREATMENT, answered(Field.PREVIOUS_REACTION, YesNoNotSure.YES)
+    ),
+    FlagId.SEVERE_ACTIVE_ACNE: FlagRule(
         Level.CONSULT,
+        When.BEFORE_TREATMENT,
         answered(Field.ACTIVE_ACNE, ActiveAcne.MANY_INFLAMED, ActiveAcne.NODULES_OR_CYSTS),
     ),
-    FlagId.KELOID_RISK: (Level.CONSULT, either(RAISED, answered(Field.KELOID_HISTORY, YesNoNotSure.YES))),
-    FlagId.RECENT_ISOTRETINOIN: (Level.CONSULT, RECENT_ISOTRETINOIN),
-    FlagId.DARKER_SKIN_PROCEDURES: (
-        Level.CONSULT,
-        every(DARKER_SKIN, answered(Field.OTHER_TREATMENTS, OtherTreatment.CHEMICAL_PEEL, OtherTreatment.LASER)),
+    FlagId.KELOID_RISK: FlagRule(
+        Level.CONSULT, When.BEFORE_TREATMENT, either(RAISED, answered(Field.KELOID_HISTORY, YesNoNotSure.YES))
     ),
-    FlagId.UNSAFE_INJECTION_SETTING: (
+    FlagId.RECENT_ISOTRETINOIN: FlagRule(Level.CONSULT, When.BEFORE_TREATMENT, RECENT_ISOTRETINOIN),
+    FlagId.UNREGULATED_LIGHTENING_PRODUCTS: FlagRule(Level.CONSULT, When.BEFORE_TREATMENT, WHITENING),
+    FlagId.DARKER_SKIN_PROCEDURES: FlagRule(
         Level.CONSULT,
+        When.BEFORE_TREATMENT,
         every(
-            INJECTION_POSSIBLE,
-            answered(Field.SETTING, Setting.SPA_OR_SALON, Setting.SELF_AT_HOME, Setting.ONLINE_PURCHASE),
+            answered(Field.SKIN_TYPE, SkinType.IV, SkinType.V, SkinType.VI, SkinType.NOT_SURE),
+            answered(Field.OTHER_TREATMENTS, OtherTreatment.CHEMICAL_PEEL, OtherTreatment.LASER),
         ),
     ),
-    FlagId.SUNKEN_SCARS: (Level.CONSULT, SUNKEN),
-    FlagId.EMOTIONAL_IMPACT: (Level.CONSULT, answered(Field.DISTRESS, Distress.AFFECTS_DAILY_LIFE)),
-    FlagId.INHALED_GLUTATHIONE_ASTHMA: (
-        Level.NOTE,
-        answered(Field.CONDITIONS, Condition.ASTHMA, Condition.SULFITE_SENSITIVITY),
+    FlagId.UNSAFE_INJECTION_SETTING: FlagRule(
+        Level.CONSULT, When.BEFORE_TREATMENT, every(INJECTION_POSSIBLE, NON_MEDICAL_SETTING)
     ),
-    FlagId.RED_MARKS_NOT_PIGMENT: (Level.NOTE, answered(Field.MARKS, Mark.RED_MARKS)),
-    FlagId.DARKER_SKIN_PIH: (Level.NOTE, DARKER_SKIN),
-    FlagId.RECENT_MARKS: (Level.NOTE, answered(Field.MARK_AGE, MarkAge.UNDER_3_MONTHS)),
-    FlagId.TYPE_UNSURE: (
+    FlagId.SUNKEN_SCARS: FlagRule(Level.CONSULT, When.BEFORE_TREATMENT, SUNKEN),
+    FlagId.EMOTIONAL_IMPACT: FlagRule(
+        Level.CONSULT, When.BEFORE_TREATMENT, answered(Field.DISTRESS, Distress.AFFECTS_DAILY_LIFE)
+    ),
+    FlagId.INJECTION_NOT_APPROVED: FlagRule(Level.NOTE, When.ANYTIME, INJECTION_POSSIBLE),
+    FlagId.INHALED_GLUTATHIONE_ASTHMA: FlagRule(
+        Level.NOTE, When.ANYTIME, answered(Field.CONDITIONS, Condition.ASTHMA, Condition.SULFITE_SENSITIVITY)
+    ),
+    FlagId.RED_MARKS_NOT_PIGMENT: FlagRule(Level.NOTE, When.ANYTIME, answered(Field.MARKS, Mark.RED_MARKS)),
+    FlagId.DARKER_SKIN_PIH: FlagRule(Level.NOTE, When.ANYTIME, DARKER_SKIN),
+    FlagId.RECENT_MARKS: FlagRule(Level.NOTE, When.ANYTIME, answered(Field.MARK_AGE, MarkAge.UNDER_3_MONTHS)),
+    FlagId.TYPE_UNSURE: FlagRule(
         Level.NOTE,
+        When.ANYTIME,
         either(answered(Field.MARKS, Mark.NOT_SURE), answered(Field.SKIN_TYPE, SkinType.NOT_SURE)),
     ),
-    FlagId.PRODUCT_QUALITY: (
+    FlagId.PRODUCT_QUALITY: FlagRule(
         Level.NOTE,
+        When.ANYTIME,
         every(answered(Field.ROUTES, Route.ORAL, Route.TOPICAL), answered(Field.SETTING, Setting.ONLINE_PURCHASE)),
     ),
-    FlagId.LIGHTENING_GOAL: (Level.NOTE, LIGHTENING_GOAL),
+    FlagId.LIGHTENING_GOAL: FlagRule(Level.NOTE, When.ANYTIME, LIGHTENING_GOAL),
 }
 
 # --- How glutathione fits each kind of mark (fixed by the spec) ----------------------------------------
@@ -170,7 +209,7 @@ GLUTATHIONE_FIT: dict[Mark, GlutathioneFit] = {
 # person with only red marks reads why the pigment claims miss them, and a person with sunken scars reads
 # the article's own admission about deep scars.
 
-SECTION_RULES: dict[SectionId, tuple[tuple[Relevance, Callable[[Answers], object]], ...]] = {
+SECTION_RULES: dict[SectionId, tuple[tuple[Relevance, Rule], ...]] = {
     SectionId.WHAT_IT_IS: ((Relevance.EVERYONE, always),),
     SectionId.HOW_IT_WORKS: (
         (Relevance.BROWN_MARKS, answered(Field.MARKS, Mark.BROWN_MARKS)),
@@ -200,10 +239,7 @@ SECTION_RULES: dict[SectionId, tuple[tuple[Relevance, Callable[[Answers], object
     ),
     SectionId.BENEFIT_DETOX: (
         (Relevance.ACTIVE_ACNE, ACTIVE_ACNE),
-        (
-            Relevance.NON_MEDICAL_SETTING,
-            answered(Field.SETTING, Setting.SPA_OR_SALON, Setting.SELF_AT_HOME, Setting.ONLINE_PURCHASE),
-        ),
+        (Relevance.NON_MEDICAL_SETTING, NON_MEDICAL_SETTING),
     ),
     SectionId.TIMELINE: (
         (Relevance.FADE_DARK_GOAL, FADE_DARK_GOAL),
@@ -236,17 +272,17 @@ SECTION_RULES: dict[SectionId, tuple[tuple[Relevance, Callable[[Answers], object
 }
 
 
-def fired_flags(answers: Answers) -> list[tuple[FlagId, Level, tuple[Trigger, ...]]]:
-    """Every flag whose condition holds, urgent first, then consult, then note; spec order within a level."""
-    fired = [(flag, level, test(answers)) for flag, (level, test) in FLAG_RULES.items()]
-    return sorted((f for f in fired if f[2]), key=lambda f: -f[1].rank)
+def fired_flags(answers: Answers) -> list[tuple[FlagId, FlagRule, tuple[Trigger, ...]]]:
+    """Every flag whose condition holds, urgent first, then consult, then note; table order within a level."""
+    fired = [(flag, rule, rule.holds(answers)) for flag, rule in FLAG_RULES.items()]
+    return sorted((f for f in fired if f[2]), key=lambda f: -f[1].level.rank)
 
 
 def relevant_sections(answers: Answers) -> list[tuple[SectionId, tuple[Relevance, ...]]]:
     """The article's sections that apply, in the article's order, each with why it applies."""
     shown = []
     for section, reasons in SECTION_RULES.items():
-        why = tuple(reason for reason, test in reasons if test(answers))
+        why = tuple(reason for reason, holds in reasons if holds(answers))
         if why:
             shown.append((section, why))
     return shown

@@ -1,32 +1,61 @@
-"""What `evaluate` returns: frozen value objects whose JSON is the spec's summary shape."""
+"""What `evaluate` returns: frozen value objects whose JSON is the contract's summary shape (version 2)."""
+
+from datetime import date
 
 from pydantic import BaseModel, ConfigDict
 
-from .vocab import Evidence, Field, FlagId, GlutathioneFit, Level, Mark, Relevance, SectionId
+from .vocab import (
+    Evidence,
+    Field,
+    FlagId,
+    GlutathioneFit,
+    Level,
+    Mark,
+    NextStep,
+    ReferenceKind,
+    Relevance,
+    SectionId,
+    When,
+)
 
 
-class _Value(BaseModel):
+class Frozen(BaseModel):
+    """The base of every value object in `logic`: immutable, and strict about its keys."""
+
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
-class Trigger(_Value):
+class Trigger(Frozen):
     """One answer that made a flag fire."""
 
     field: Field
     value: str | bool
 
 
-class FlagResult(_Value):
+class Reference(Frozen):
+    """One source the summary cites, from the project's bibliography (`content/references.toml`)."""
+
+    id: str
+    short: str
+    citation: str
+    kind: ReferenceKind
+    url: str | None = None
+    checked: date
+
+
+class FlagResult(Frozen):
     id: FlagId
     level: Level
+    when: When
     title: str
     reason: str
     action: str
     triggered_by: tuple[Trigger, ...]
+    sources: tuple[str, ...]
     source: str
 
 
-class MarkResult(_Value):
+class MarkResult(Frozen):
     mark: Mark
     name: str
     glutathione_fit: GlutathioneFit
@@ -37,22 +66,26 @@ class MarkResult(_Value):
     sources: tuple[str, ...]
 
 
-class SectionResult(_Value):
+class SectionResult(Frozen):
     section: SectionId
     title: str
     article_says: str
     evidence: Evidence
+    evidence_meaning: str
+    verdict: str
     evidence_note: str
-    source: str
+    sources: tuple[str, ...]
     shown_because: tuple[Relevance, ...]
     why_shown: tuple[str, ...]
 
 
-class Summary(_Value):
+class Summary(Frozen):
     level: Level
+    next_step: NextStep
     flags: tuple[FlagResult, ...]
     marks: tuple[MarkResult, ...]
     article: tuple[SectionResult, ...]
     questions_for_provider: tuple[str, ...]
+    references: tuple[Reference, ...]
     disclaimer: str
     content_version: str

@@ -1,6 +1,6 @@
 """Every answer value, flag id, level and section id of the contract, defined once.
 
-The values are the JSON strings of `shared/spec/questionnaire.md`. Labels and help texts for them live in
+The values are the JSON strings of the product contract (version 2). Labels and help texts for them live in
 `content/questions.toml`, so a clinician can reword them without touching code.
 """
 
@@ -11,6 +11,7 @@ class Symptom(StrEnum):
     RASH_OR_BLISTERS = "rash_or_blisters"
     BREATHING_OR_SWELLING = "breathing_or_swelling"
     INFECTION_SIGNS = "infection_signs"
+    JAUNDICE_OR_DARK_URINE = "jaundice_or_dark_urine"
     ACNE_WITH_FEVER = "acne_with_fever"
 
 
@@ -128,6 +129,7 @@ class OtherTreatment(StrEnum):
     LASER = "laser"
     RETINOID = "retinoid"
     OTHER_TOPICALS = "other_topicals"
+    WHITENING_PRODUCTS = "whitening_products"
 
 
 class Goal(StrEnum):
@@ -154,12 +156,36 @@ class Level(StrEnum):
 _LEVEL_RANK = {Level.URGENT: 3, Level.CONSULT: 2, Level.NOTE: 1, Level.NONE: 0}
 
 
+class When(StrEnum):
+    """How soon a flag needs acting on, as triage tools say it."""
+
+    NOW = "now"  # call the emergency number or go to an emergency department now
+    TODAY = "today"  # same-day care: urgent care, a doctor, a crisis line
+    WITHIN_2_WEEKS = "within_2_weeks"  # see a doctor within about two weeks
+    BEFORE_TREATMENT = "before_treatment"  # see a dermatologist or your doctor before any treatment
+    ANYTIME = "anytime"  # worth knowing; nothing to book
+
+
+class NextStep(StrEnum):
+    """What a summary tells the person to do first: the first flag's time frame, or `none`."""
+
+    NOW = When.NOW.value
+    TODAY = When.TODAY.value
+    WITHIN_2_WEEKS = When.WITHIN_2_WEEKS.value
+    BEFORE_TREATMENT = When.BEFORE_TREATMENT.value
+    NONE = "none"
+
+
 class FlagId(StrEnum):
-    POSSIBLE_SEVERE_SKIN_REACTION = "possible_severe_skin_reaction"
+    """The flags, in the contract's table order: urgent by how soon care is needed, then consult, then note."""
+
     POSSIBLE_ANAPHYLAXIS = "possible_anaphylaxis"
-    POSSIBLE_INFECTION = "possible_infection"
-    ACNE_WITH_FEVER = "acne_with_fever"
+    POSSIBLE_SEVERE_SKIN_REACTION = "possible_severe_skin_reaction"
     SELF_HARM = "self_harm"
+    POSSIBLE_INFECTION = "possible_infection"
+    POSSIBLE_ORGAN_HARM = "possible_organ_harm"
+    ACNE_WITH_FEVER = "acne_with_fever"
+    ISOTRETINOIN_PREGNANCY = "isotretinoin_pregnancy"
     CHANGING_SPOT = "changing_spot"
     PREGNANCY_OR_BREASTFEEDING = "pregnancy_or_breastfeeding"
     UNDER_18 = "under_18"
@@ -170,10 +196,12 @@ class FlagId(StrEnum):
     SEVERE_ACTIVE_ACNE = "severe_active_acne"
     KELOID_RISK = "keloid_risk"
     RECENT_ISOTRETINOIN = "recent_isotretinoin"
+    UNREGULATED_LIGHTENING_PRODUCTS = "unregulated_lightening_products"
     DARKER_SKIN_PROCEDURES = "darker_skin_procedures"
     UNSAFE_INJECTION_SETTING = "unsafe_injection_setting"
     SUNKEN_SCARS = "sunken_scars"
     EMOTIONAL_IMPACT = "emotional_impact"
+    INJECTION_NOT_APPROVED = "injection_not_approved"
     INHALED_GLUTATHIONE_ASTHMA = "inhaled_glutathione_asthma"
     RED_MARKS_NOT_PIGMENT = "red_marks_not_pigment"
     DARKER_SKIN_PIH = "darker_skin_pih"
@@ -209,6 +237,18 @@ class Evidence(StrEnum):
     LIMITED = "limited"
     UNKNOWN = "unknown"
     NOT_SUPPORTED = "not_supported"
+
+
+class ReferenceKind(StrEnum):
+    """What kind of source a reference is, strongest kinds of evidence first after regulators."""
+
+    REGULATOR = "regulator"
+    GUIDELINE = "guideline"
+    SYSTEMATIC_REVIEW = "systematic_review"
+    TRIAL = "trial"
+    CASE_SERIES = "case_series"
+    EXPERT_REVIEW = "expert_review"
+    OTHER = "other"
 
 
 class GlutathioneFit(StrEnum):

@@ -175,7 +175,7 @@ def summary(content: Content) -> None:
                 st.write(mark.description)
                 st.markdown(f"**{words.glutathione}: {fit.icon} {fit.label}.** {mark.glutathione}")
                 st.markdown(f"**{words.what_works}:** {mark.what_works}")
-                st.caption(f"{words.sources}: {'; '.join(mark.sources)}")
+                st.caption(f"{words.sources}: {content.sources_line(mark.sources)}")
 
     st.header(words.article)
     st.write(words.article_intro)
@@ -184,8 +184,9 @@ def summary(content: Content) -> None:
         # One line per claim with its grade in words, opened for the detail: scannable on a phone.
         with st.expander(f"{grade.icon} **{section.title}** — {words.evidence}: {grade.label}"):
             st.markdown(f"**{words.article_says}:** {section.article_says}")
-            st.markdown(f"**{words.evidence}: {grade.icon} {grade.label}.** {section.evidence_note}")
-            st.caption(f"{words.source}: {section.source}")
+            st.markdown(f"**{words.evidence}: {grade.icon} {grade.label}.** {section.verdict}")
+            st.write(section.evidence_note)
+            st.caption(f"{words.source}: {content.sources_line(section.sources)}")
             st.caption(f"{words.shown_because}: {' '.join(section.why_shown)}")
 
     st.header(words.questions)

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from logic import Answers, Summary, default_content, evaluate, render_markdown
 from logic.answers import STANDALONE_VALUES, field_options, is_multi
 from logic.markdown import escape
-from logic.vocab import Field, FlagId, Level
+from logic.vocab import Field, FlagId, Level, NextStep
 from tests import strategies
 from tests.factories import QUIET
 from tests.unit.test_flags import CASES
@@ -22,6 +22,9 @@ def spec_table(a: dict) -> dict[str, bool]:
         "possible_severe_skin_reaction": has("current_symptoms", "rash_or_blisters"),
         "possible_anaphylaxis": has("current_symptoms", "breathing_or_swelling"),
         "possible_infection": has("current_symptoms", "infection_signs"),
+        "possible_organ_harm": has("current_symptoms", "jaundice_or_dark_urine"),
+        "isotretinoin_pregnancy": a["isotretinoin"] == "current"
+        and a["pregnancy"] in {"pregnant", "trying", "breastfeeding"},
         "acne_with_fever": has("current_symptoms", "acne_with_fever"),
         "self_harm": a["distress"] == "self_harm_thoughts",
         "changing_spot": a["changing_spot"] is True,
@@ -34,11 +37,13 @@ def spec_table(a: dict) -> dict[str, bool]:
         "severe_active_acne": a["active_acne"] in {"many_inflamed", "nodules_or_cysts"},
         "keloid_risk": has("marks", "raised", "keloid") or a["keloid_history"] == "yes",
         "recent_isotretinoin": a["isotretinoin"] in {"current", "within_6_months"},
-        "darker_skin_procedures": a["skin_type"] in {"IV", "V", "VI"}
+        "unregulated_lightening_products": has("other_treatments", "whitening_products"),
+        "darker_skin_procedures": a["skin_type"] in {"IV", "V", "VI", "not_sure"}
         and has("other_treatments", "chemical_peel", "laser"),
         "unsafe_injection_setting": injection and a["setting"] in {"spa_or_salon", "self_at_home", "online_purchase"},
         "sunken_scars": has("marks", "icepick", "boxcar", "rolling"),
         "emotional_impact": a["distress"] == "affects_daily_life",
+        "injection_not_approved": injection,
         "inhaled_glutathione_asthma": has("conditions", "asthma", "sulfite_sensitivity"),
         "red_marks_not_pigment": has("marks", "red_marks"),
         "darker_skin_pih": a["skin_type"] in {"IV", "V", "VI"},
@@ -145,6 +150,31 @@ def test_escaped_text_reads_back_the_same_and_leaves_no_markdown_active(text):
             continue
         assert escaped[position] not in "<>[]()*_`#!|", escaped
         position += 1
+
+
+@given(strategies.answers())
+def test_every_source_cited_is_referenced_once_and_every_reference_is_cited(answers):
+    summary = evaluate(answers)
+    cited = [s for part in (*summary.flags, *summary.marks, *summary.article) for s in part.sources]
+    assert all(part.sources for part in (*summary.flags, *summary.marks, *summary.article))
+    assert [r.id for r in summary.references] == list(dict.fromkeys(cited))
+
+
+@given(strategies.answers())
+def test_the_next_step_is_the_first_flags_time_frame_when_it_asks_for_action(answers):
+    summary = evaluate(answers)
+    first = summary.flags[0] if summary.flags else None
+    if first is not None and first.level in (Level.URGENT, Level.CONSULT):
+        assert summary.next_step == first.when
+    else:
+        assert summary.next_step is NextStep.NONE
+
+
+@given(strategies.answers())
+def test_at_most_eight_distinct_provider_questions(answers):
+    questions = evaluate(answers).questions_for_provider
+    assert 1 <= len(questions) <= 8
+    assert len(set(questions)) == len(questions)
 
 
 def test_the_oracle_covers_every_flag():

@@ -39,10 +39,12 @@ def test_summarize_prints_the_summary_as_json(answers_file):
     assert summary["marks"][0] == {**summary["marks"][0], "mark": "red_marks", "glutathione_fit": "not_expected"}
     assert set(summary) == {
         "level",
+        "next_step",
         "flags",
         "marks",
         "article",
         "questions_for_provider",
+        "references",
         "disclaimer",
         "content_version",
     }

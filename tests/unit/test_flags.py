@@ -2,8 +2,8 @@
 
 import pytest
 
-from logic import evaluate
-from logic.vocab import FlagId, Level
+from logic import default_content, evaluate
+from logic.vocab import FlagId, Level, NextStep, Symptom, When
 from tests.factories import make_answers
 
 F = FlagId
@@ -21,6 +21,26 @@ CASES = [
         {"current_symptoms": ["rash_or_blisters"]},
     ),
     (F.POSSIBLE_INFECTION, {"current_symptoms": ["infection_signs"]}, {"current_symptoms": ["acne_with_fever"]}),
+    (
+        F.POSSIBLE_ORGAN_HARM,
+        {"current_symptoms": ["jaundice_or_dark_urine"]},
+        {"current_symptoms": ["infection_signs"], "conditions": ["liver"]},
+    ),
+    (
+        F.ISOTRETINOIN_PREGNANCY,
+        {"isotretinoin": "current", "pregnancy": "trying"},
+        {"isotretinoin": "within_6_months", "pregnancy": "trying"},
+    ),
+    (
+        F.ISOTRETINOIN_PREGNANCY,
+        {"isotretinoin": "current", "pregnancy": "pregnant"},
+        {"isotretinoin": "current", "pregnancy": "prefer_not_to_say"},
+    ),
+    (
+        F.ISOTRETINOIN_PREGNANCY,
+        {"isotretinoin": "current", "pregnancy": "breastfeeding"},
+        {"isotretinoin": "not_sure", "pregnancy": "breastfeeding"},
+    ),
     (F.ACNE_WITH_FEVER, {"current_symptoms": ["acne_with_fever"]}, {"current_symptoms": []}),
     (F.SELF_HARM, {"distress": "self_harm_thoughts"}, {"distress": "affects_daily_life"}),
     (F.SELF_HARM, {"distress": "self_harm_thoughts"}, {"distress": "prefer_not_to_say"}),
@@ -52,9 +72,19 @@ CASES = [
     (F.RECENT_ISOTRETINOIN, {"isotretinoin": "current"}, {"isotretinoin": "never"}),
     (F.RECENT_ISOTRETINOIN, {"isotretinoin": "within_6_months"}, {"isotretinoin": "more_than_6_months_ago"}),
     (
+        F.UNREGULATED_LIGHTENING_PRODUCTS,
+        {"other_treatments": ["whitening_products"]},
+        {"other_treatments": ["other_topicals"], "goals": ["lighter_skin_overall"]},
+    ),
+    (
         F.DARKER_SKIN_PROCEDURES,
         {"skin_type": "IV", "other_treatments": ["chemical_peel"]},
         {"skin_type": "III", "other_treatments": ["chemical_peel"]},
+    ),
+    (
+        F.DARKER_SKIN_PROCEDURES,
+        {"skin_type": "not_sure", "other_treatments": ["chemical_peel"]},
+        {"skin_type": "not_sure", "other_treatments": ["whitening_products"]},
     ),
     (
         F.DARKER_SKIN_PROCEDURES,
@@ -80,6 +110,12 @@ CASES = [
     (F.SUNKEN_SCARS, {"marks": ["boxcar"]}, {"marks": ["red_marks"]}),
     (F.SUNKEN_SCARS, {"marks": ["rolling"]}, {"marks": ["not_sure"]}),
     (F.EMOTIONAL_IMPACT, {"distress": "affects_daily_life"}, {"distress": "self_harm_thoughts"}),
+    (F.INJECTION_NOT_APPROVED, {"routes": ["injection"]}, {"routes": ["oral", "topical"]}),
+    (
+        F.INJECTION_NOT_APPROVED,
+        {"routes": ["not_decided"], "setting": "dermatologist"},
+        {"routes": ["topical"], "setting": "spa_or_salon"},
+    ),
     (F.INHALED_GLUTATHIONE_ASTHMA, {"conditions": ["asthma"]}, {"conditions": ["kidney"]}),
     (F.INHALED_GLUTATHIONE_ASTHMA, {"conditions": ["sulfite_sensitivity"]}, {"conditions": []}),
     (F.RED_MARKS_NOT_PIGMENT, {"marks": ["red_marks"]}, {"marks": ["brown_marks"]}),
@@ -151,6 +187,29 @@ def test_flags_are_ordered_urgent_then_consult_then_note_and_level_is_the_highes
     assert summary.level is Level.URGENT
 
 
+def test_urgent_flags_come_by_how_soon_care_is_needed_anaphylaxis_first():
+    summary = evaluate(
+        make_answers(
+            current_symptoms=[str(s) for s in Symptom],
+            changing_spot=True,
+            distress="self_harm_thoughts",
+            isotretinoin="current",
+            pregnancy="pregnant",
+        )
+    )
+    urgent = [(f.id, f.when) for f in summary.flags if f.level is Level.URGENT]
+    assert urgent == [
+        (F.POSSIBLE_ANAPHYLAXIS, When.NOW),
+        (F.POSSIBLE_SEVERE_SKIN_REACTION, When.NOW),
+        (F.SELF_HARM, When.NOW),
+        (F.POSSIBLE_INFECTION, When.TODAY),
+        (F.POSSIBLE_ORGAN_HARM, When.TODAY),
+        (F.ACNE_WITH_FEVER, When.TODAY),
+        (F.ISOTRETINOIN_PREGNANCY, When.TODAY),
+        (F.CHANGING_SPOT, When.WITHIN_2_WEEKS),
+    ]
+
+
 def test_within_a_level_flags_keep_the_spec_order():
     summary = evaluate(make_answers(marks=["red_marks", "boxcar"], pregnancy="pregnant", age_group="under_18"))
     assert [f.id for f in summary.flags] == [
@@ -161,11 +220,88 @@ def test_within_a_level_flags_keep_the_spec_order():
     ]
 
 
+# The contract's time frame for every flag, transcribed from its table.
+WHEN = {
+    **dict.fromkeys([F.POSSIBLE_ANAPHYLAXIS, F.POSSIBLE_SEVERE_SKIN_REACTION, F.SELF_HARM], When.NOW),
+    **dict.fromkeys(
+        [F.POSSIBLE_INFECTION, F.POSSIBLE_ORGAN_HARM, F.ACNE_WITH_FEVER, F.ISOTRETINOIN_PREGNANCY], When.TODAY
+    ),
+    F.CHANGING_SPOT: When.WITHIN_2_WEEKS,
+    **dict.fromkeys(
+        [
+            F.PREGNANCY_OR_BREASTFEEDING,
+            F.UNDER_18,
+            F.ORGAN_CONDITION,
+            F.IV_VITAMIN_C_RISK,
+            F.CANCER_TREATMENT,
+            F.PREVIOUS_REACTION,
+            F.SEVERE_ACTIVE_ACNE,
+            F.KELOID_RISK,
+            F.RECENT_ISOTRETINOIN,
+            F.UNREGULATED_LIGHTENING_PRODUCTS,
+            F.DARKER_SKIN_PROCEDURES,
+            F.UNSAFE_INJECTION_SETTING,
+            F.SUNKEN_SCARS,
+            F.EMOTIONAL_IMPACT,
+        ],
+        When.BEFORE_TREATMENT,
+    ),
+    **dict.fromkeys(
+        [
+            F.INJECTION_NOT_APPROVED,
+            F.INHALED_GLUTATHIONE_ASTHMA,
+            F.RED_MARKS_NOT_PIGMENT,
+            F.DARKER_SKIN_PIH,
+            F.RECENT_MARKS,
+            F.TYPE_UNSURE,
+            F.PRODUCT_QUALITY,
+            F.LIGHTENING_GOAL,
+        ],
+        When.ANYTIME,
+    ),
+}
+
+
+def test_the_time_frame_table_covers_every_flag():
+    assert set(WHEN) == set(FlagId)
+
+
+@pytest.mark.parametrize(("flag", "trigger", "near_miss"), CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_each_flag_carries_its_time_frame(flag, trigger, near_miss):
+    (fired,) = [f for f in evaluate(make_answers(**trigger)).flags if f.id is flag]
+    assert fired.when is WHEN[flag]
+
+
+@pytest.mark.parametrize(
+    ("answers", "next_step"),
+    [
+        ({}, NextStep.NONE),
+        ({"skin_type": "V", "goals": ["lighter_skin_overall"]}, NextStep.NONE),
+        ({"age_group": "under_18", "skin_type": "V"}, NextStep.BEFORE_TREATMENT),
+        ({"changing_spot": True, "age_group": "under_18"}, NextStep.WITHIN_2_WEEKS),
+        ({"current_symptoms": ["acne_with_fever"], "changing_spot": True}, NextStep.TODAY),
+        ({"isotretinoin": "current", "pregnancy": "trying"}, NextStep.TODAY),
+        ({"distress": "self_harm_thoughts", "current_symptoms": ["infection_signs"]}, NextStep.NOW),
+        ({"current_symptoms": ["breathing_or_swelling"]}, NextStep.NOW),
+    ],
+    ids=["no-flags", "notes-only", "consult", "within-2-weeks", "today", "isotretinoin-today", "self-harm-now", "now"],
+)
+def test_the_next_step_is_the_first_flags_time_frame_unless_only_notes_fired(answers, next_step):
+    assert evaluate(make_answers(**answers)).next_step is next_step
+
+
+def test_oral_glutathione_from_a_dermatologist_raises_no_injection_note():
+    assert flag_ids(routes=["oral"], setting="dermatologist") == []
+
+
 def test_level_is_note_when_only_notes_fire():
     assert evaluate(make_answers(skin_type="V")).level is Level.NOTE
 
 
-def test_flag_text_comes_from_content():
-    summary = evaluate(make_answers(changing_spot=True))
-    flag = summary.flags[0]
-    assert flag.title and flag.reason and flag.action and flag.source
+def test_flag_text_and_sources_come_from_content():
+    content = default_content()
+    flag = evaluate(make_answers(changing_spot=True)).flags[0]
+    assert flag.title == content.flags[F.CHANGING_SPOT].title
+    assert flag.action == content.flags[F.CHANGING_SPOT].action
+    assert flag.sources == content.flags[F.CHANGING_SPOT].sources
+    assert flag.source == "; ".join(content.references[s].short for s in flag.sources)

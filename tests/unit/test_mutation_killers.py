@@ -88,7 +88,7 @@ def test_either_gives_the_triggers_of_every_test_that_holds():
         Trigger(field=Field.SKIN_TYPE, value="V"),
     )
     assert either(KELOID)(answers) == ()
-    assert always(answers) is True
+    assert always(answers) == (Trigger(field=Field.MARKS, value="red_marks"),)
 
 
 # --- logic/answers.py: what kind each question is ------------------------------------------------------
@@ -154,7 +154,8 @@ def test_what_each_kind_of_question_allows_in_words():
         "lighter_skin_overall (at least one)"
     )
     assert allowed(Field.OTHER_TREATMENTS) == (
-        "a list of distinct values from chemical_peel, microneedling, laser, retinoid, other_topicals (may be empty)"
+        "a list of distinct values from chemical_peel, microneedling, laser, retinoid, other_topicals, "
+        "whitening_products (may be empty)"
     )
 
 
@@ -302,7 +303,7 @@ def test_an_unknown_id_inside_a_table_names_the_path_and_the_ids_allowed(content
     edit(content_copy, "general", lambda d: d["levels"].pop("severe"))
     edit(content_copy, "flags", lambda d: d.update(made_up=d["changing_spot"]))
     assert broken_lines(content_copy)[1].startswith(
-        "  - made_up: not a known id; allowed: 'possible_severe_skin_reaction', "
+        "  - made_up: not a known id; allowed: 'possible_anaphylaxis', 'possible_severe_skin_reaction', "
     )
 
 
@@ -342,7 +343,7 @@ def test_early_flags_are_only_those_the_valid_answers_given_so_far_raise():
     # A flag needing two answers waits for both, whatever the neutral background would say.
     assert early_flags({"conditions": ["g6pd_deficiency"]}) == ()
     both = early_flags({"conditions": ["g6pd_deficiency"], "routes": ["injection"]}, CONTENT)
-    assert [f.id for f in both] == [FlagId.IV_VITAMIN_C_RISK]
+    assert [f.id for f in both] == [FlagId.IV_VITAMIN_C_RISK, FlagId.INJECTION_NOT_APPROVED]
     assert both[0].title == CONTENT.flags[FlagId.IV_VITAMIN_C_RISK].title
 
 
@@ -483,7 +484,7 @@ def check_markdown_shape(answers: Answers, today: date | None) -> None:
     for flag in summary.flags:
         assert f"- **{ui.why_seeing}:** {triggers_text(flag, CONTENT)}" in lines
     for mark in summary.marks:
-        assert f"- **{ui.sources}:** {'; '.join(mark.sources)}" in lines
+        assert f"- **{ui.sources}:** {CONTENT.sources_line(mark.sources)}" in lines
     for section in summary.article:
         assert f"*{ui.shown_because}:* {' '.join(section.why_shown)}" in lines
     numbered = [line for line in lines if re.match(r"\d+\. ", line)]
