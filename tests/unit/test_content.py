@@ -1,34 +1,18 @@
 """Content files: complete for every id the code knows, editable without code, and loud when broken."""
 
-import json
+import re
 import shutil
 import tomllib
 from pathlib import Path
 
 import pytest
+import tomli_w
 
 from logic import ContentError, evaluate, load_content
 from logic.answers import field_options, is_text, is_yes_no
 from logic.content import CONTENT_DIR
 from logic.vocab import Field, FlagId, Mark, SectionId
 from tests.factories import make_answers
-
-
-def dump_toml(data: dict) -> str:
-    """Just enough TOML for these tests: every table written inline."""
-
-    def value(v):
-        if isinstance(v, bool):
-            return "true" if v else "false"
-        if isinstance(v, str):
-            return json.dumps(v, ensure_ascii=False)
-        if isinstance(v, list | tuple):
-            return "[" + ", ".join(value(x) for x in v) + "]"
-        if isinstance(v, dict):
-            return "{" + ", ".join(f"{json.dumps(k, ensure_ascii=False)} = {value(x)}" for k, x in v.items()) + "}"
-        raise TypeError(v)
-
-    return "".join(f"{json.dumps(k, ensure_ascii=False)} = {value(v)}\n" for k, v in data.items())
 
 
 @pytest.fixture
@@ -42,7 +26,7 @@ def edit(directory: Path, name: str, change) -> None:
     path = directory / f"{name}.toml"
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     change(data)
-    path.write_text(dump_toml(data), encoding="utf-8")
+    path.write_text(tomli_w.dumps(data), encoding="utf-8")
 
 
 def broken(directory: Path) -> str:
@@ -65,8 +49,8 @@ def test_shipped_content_has_text_for_every_id_and_answer_value():
             assert all(content.option_label(field, v) for v in field_options(field))
 
 
-def test_the_dump_helper_round_trips_the_shipped_content(content_copy):
-    for name in ("general", "flags", "article", "marks", "questions", "ui"):
+def test_rewriting_every_file_keeps_the_shipped_content(content_copy):
+    for name in ("general", "flags", "article", "marks", "questions", "ui", "references"):
         edit(content_copy, name, lambda data: None)
     assert load_content(content_copy) == load_content()
 
@@ -139,3 +123,123 @@ def test_a_missing_file_is_named(content_copy):
     message = broken(content_copy)
     assert "ui.toml" in message
     assert "the file is missing" in message
+
+
+# --- The bibliography -------------------------------------------------------------------------------------
+
+
+def test_every_source_a_flag_mark_or_section_cites_is_in_the_bibliography_and_each_entry_is_cited():
+    content = load_content()
+    cited = {
+        s
+        for table in (content.flags, content.marks, content.article)
+        for entry in table.values()
+        for s in entry.sources
+    }
+    assert cited == set(content.references)
+
+
+def test_an_unknown_reference_id_names_the_file_and_the_entry(content_copy):
+    edit(content_copy, "flags", lambda d: d["changing_spot"].update(sources=["nhs_skin_cancer", "made_up_2020"]))
+    message = broken(content_copy)
+    assert "flags.toml" in message
+    assert "changing_spot.sources: 'made_up_2020' is not in references.toml" in message
+
+
+def test_a_reference_nobody_cites_is_refused(content_copy):
+    def add(data):
+        data["lonely_2001"] = {
+            **data["zubair_2016"],
+            "citation": "A paper nobody cites.",
+            "url": "https://example.org/x",
+        }
+
+    edit(content_copy, "references", add)
+    message = broken(content_copy)
+    assert "references.toml" in message
+    assert "lonely_2001: cited by no flag, mark or article section" in message
+
+
+def test_a_second_entry_for_the_same_work_is_refused(content_copy):
+    def copy(data):
+        data["zubair_again"] = dict(data["zubair_2016"])
+
+    edit(content_copy, "references", copy)
+    message = broken(content_copy)
+    assert "references.toml" in message
+    assert "zubair_again.citation: the same as zubair_2016.citation" in message
+
+
+def test_the_same_id_twice_in_the_bibliography_is_refused(content_copy):
+    path = content_copy / "references.toml"
+    path.write_text(path.read_text(encoding="utf-8") + '\n[zubair_2016]\nshort = "again"\n', encoding="utf-8")
+    message = broken(content_copy)
+    assert "references.toml" in message
+    assert "not valid TOML" in message
+
+
+@pytest.mark.parametrize(
+    ("change", "where"),
+    [
+        (lambda d: d["zubair_2016"].update(kind="blog"), "zubair_2016.kind"),
+        (lambda d: d["nice_ng198"].update(url="www.nice.org.uk/guidance/ng198"), "nice_ng198.url"),
+        (lambda d: d["nice_ng198"].update(checked="last week"), "nice_ng198.checked"),
+        (lambda d: d["nice_ng198"].pop("citation"), "nice_ng198.citation"),
+    ],
+    ids=["kind", "url", "checked", "citation"],
+)
+def test_a_broken_bibliography_entry_names_its_field(content_copy, change, where):
+    edit(content_copy, "references", change)
+    message = broken(content_copy)
+    assert "references.toml" in message
+    assert where in message
+
+
+def test_an_article_claim_must_be_stated_as_the_articles_claim(content_copy):
+    edit(content_copy, "article", lambda d: d["risks"].update(claim="Glutathione injections are generally safe."))
+    message = broken(content_copy)
+    assert "article.toml" in message
+    assert "risks.claim" in message
+
+
+# --- The project stands on its own -------------------------------------------------------------------------
+
+# A path that leaves the repository: a parent directory, or the research folder the project was written from.
+OUTSIDE = ("../", "..\\", "shared/research", "shared/spec", "shared/seed")
+
+
+# What is not the project's own text: installed packages, caches, test output and binary files.
+NOT_OURS = {".git", ".venv", "mutants", "screenshots", ".pytest_cache", ".ruff_cache", ".hypothesis", "__pycache__"}
+BINARY = {".ttf", ".png", ".svg", ".pdf", ".pyc"}
+
+
+def project_files() -> list[Path]:
+    root = CONTENT_DIR.parent
+    return [
+        path
+        for path in root.rglob("*")
+        if path.is_file() and path.suffix not in BINARY and not NOT_OURS & set(path.relative_to(root).parts)
+    ]
+
+
+def test_no_file_in_the_project_names_a_path_outside_the_repository():
+    files = project_files()
+    assert {"README.md", "content/flags.toml", "logic/rules.py"} <= {
+        str(p.relative_to(CONTENT_DIR.parent)) for p in files
+    }
+    offenders = [
+        f"{path.relative_to(CONTENT_DIR.parent)}: {needle}"
+        for path in files
+        if path != Path(__file__).resolve()
+        for needle in OUTSIDE
+        if needle in path.read_text(encoding="utf-8", errors="replace")
+    ]
+    assert offenders == []
+
+
+def test_the_evidence_record_cites_only_sources_in_the_bibliography_and_every_one_of_them():
+    text = (CONTENT_DIR.parent / "docs" / "evidence.md").read_text(encoding="utf-8")
+    cited = {
+        name.strip() for group in re.findall(r"\[([a-z0-9_]+(?:, *[a-z0-9_]+)*)\]", text) for name in group.split(",")
+    }
+    assert cited == set(load_content().references)
