@@ -74,23 +74,33 @@ def step(current: Step, content: Content) -> None:
 
 @st.fragment
 def _question_block(field: Field, current: Step, content: Content) -> None:
-    """One question and what it shows at once. Answering it redraws only this block, not the whole page.
+    """One question and, under it, any urgent message its answer raises. Answering it redraws only this block.
 
     Nothing else on a step depends on one answer except the page's "please check" heading: once the last
     problem on the page is answered, the whole page is drawn again so that the heading goes too.
     """
     with st.container(border=True):
         question(field, content)
-        if current is Step.SAFETY:
-            _urgent_now(field, content)
+        _urgent_now(field, content)
     if state.state().get(state.HEADING) and not state.problems():
         st.rerun(scope="app")
 
 
 def _urgent_now(field: Field, content: Content) -> None:
-    """An urgent answer shows what to do straight away, under the question; the person may still go on."""
-    for flag in early_flags(state.draft(), content):
-        if flag.level is Level.URGENT and any(t.field == field for t in flag.triggered_by):
+    """An urgent answer shows what to do straight away, under the question; the person may still go on.
+
+    A flag that needs two answers (isotretinoin with a pregnancy) is shown once, under the later of its
+    questions. Each question redraws only its own block, so when the set of urgent flags changes, the whole
+    page is drawn again: the message then appears, or goes, under the right question whichever was answered
+    last."""
+    urgent = [flag for flag in early_flags(state.draft(), content) if flag.level is Level.URGENT]
+    firing = frozenset(flag.id for flag in urgent)
+    if state.state().get(state.URGENT) != firing:
+        state.state()[state.URGENT] = firing
+        st.rerun(scope="app")
+    order = list(Field)
+    for flag in urgent:
+        if field == max((t.field for t in flag.triggered_by), key=order.index):
             st.error(f"**{flag.title}**\n\n{flag.action}\n\n{flag.reason}", icon="🚨")
 
 

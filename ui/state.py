@@ -24,6 +24,7 @@ FOCUS = "focus"
 NAVIGATIONS = "navigations"
 UPLOADS = "uploads"
 RESUME_PROBLEMS = "resume_problems"
+URGENT = "urgent"  # the urgent flags the answers so far raise, as last drawn
 
 
 class Page(StrEnum):

@@ -102,6 +102,28 @@ def test_an_urgent_answer_shows_its_message_at_once_and_the_person_can_go_on(at)
     assert at.session_state[PAGE] == Step.ABOUT_YOU
 
 
+def test_signs_of_organ_harm_show_their_message_at_once(at):
+    at.button(key="start").click().run()
+    answer(at, Field.CURRENT_SYMPTOMS, ["jaundice_or_dark_urine"])
+    flag = CONTENT.flags[FlagId.POSSIBLE_ORGAN_HARM]
+    assert any(flag.title in e.value and flag.action in e.value for e in at.error)
+
+
+def test_isotretinoin_while_trying_for_a_baby_is_told_at_once_on_the_about_you_page(at):
+    at.button(key="start").click().run()
+    fill_step(at, Step.SAFETY, PERSON)
+    at.button(key="next").click().run()
+    flag = CONTENT.flags[FlagId.ISOTRETINOIN_PREGNANCY]
+    answer(at, Field.PREGNANCY, "trying")
+    assert not any(flag.title in e.value for e in at.error)
+    answer(at, Field.ISOTRETINOIN, "current")
+    assert [e.value for e in at.error if flag.title in e.value] == [
+        f"**{flag.title}**\n\n{flag.action}\n\n{flag.reason}"
+    ]
+    answer(at, Field.ISOTRETINOIN, "within_6_months")
+    assert not any(flag.title in e.value for e in at.error)
+
+
 def test_self_harm_answer_shows_help_at_once(at):
     at.button(key="start").click().run()
     answer(at, Field.DISTRESS, "self_harm_thoughts")
