@@ -29,7 +29,7 @@ from .vocab import (
     YesNoNotSure,
 )
 
-NOTES_MAX_LENGTH = 500
+NOTES_MAX_LENGTH = 500  # in UTF-16 code units: see text_length
 _ALLOWED_CONTROL = frozenset("\n\t")
 
 # A value that means "I don't know" or "I haven't decided" cannot be combined with a real choice.
@@ -68,7 +68,14 @@ class Answers(BaseModel):
     setting: Setting
     other_treatments: _several(OtherTreatment)
     goals: _several(Goal, at_least_one=True)
-    notes: Annotated[StrictStr, pydantic.Field(max_length=NOTES_MAX_LENGTH)] = ""
+    notes: Annotated[
+        StrictStr,
+        pydantic.Field(
+            max_length=NOTES_MAX_LENGTH,
+            description=f"At most {NOTES_MAX_LENGTH} characters counted in UTF-16 code units, as a browser counts"
+            " them: a character outside the Basic Multilingual Plane, such as most emoji, counts as two.",
+        ),
+    ] = ""
 
     @field_validator("current_symptoms", "conditions", "marks", "routes", "other_treatments", "goals")
     @classmethod
@@ -87,6 +94,17 @@ class Answers(BaseModel):
 
     @field_validator("notes")
     @classmethod
+    def _not_too_long(cls, text: str) -> str:
+        if text_length(text) > NOTES_MAX_LENGTH:
+            raise PydanticCustomError(
+                "string_too_long",
+                "at most {max_length} characters are allowed",
+                {"max_length": NOTES_MAX_LENGTH},
+            )
+        return text
+
+    @field_validator("notes")
+    @classmethod
     def _no_control_characters(cls, text: str) -> str:
         for position, char in enumerate(text):
             if char not in _ALLOWED_CONTROL and unicodedata.category(char) in ("Cc", "Cs"):
@@ -101,6 +119,13 @@ class Answers(BaseModel):
         """The answer to `field` as a tuple, whether the question takes one value or several."""
         value = getattr(self, field)
         return value if isinstance(value, tuple) else (value,)
+
+
+def text_length(text: str) -> int:
+    """A note's length as the form's text box, the model and the FHIR Questionnaire's maxLength all count it:
+    in UTF-16 code units, which is what a browser's JavaScript counts. An emoji outside the Basic Multilingual
+    Plane counts as two, so no renderer that counts either way refuses a note this model accepts."""
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 # --- What kind of question each field is, read from the model itself so it is defined once. ----------

@@ -195,8 +195,11 @@ class Questions(Frozen):
                 if unknown := sorted(given - set(expected)):
                     problems.append(f"unknown {', '.join(unknown)}")
                 raise ValueError(f"fields.{field}.options: {'; '.join(problems)}")
-            if text.none_label is not None and not (is_multi(field) and not needs_one(field)):
+            may_be_empty = is_multi(field) and not needs_one(field)
+            if text.none_label is not None and not may_be_empty:
                 raise ValueError(f"fields.{field}.none_label: only questions that may be left empty take one")
+            if text.none_label is None and may_be_empty:
+                raise ValueError(f"fields.{field}.none_label: a question that may be left empty needs one")
         return self
 
 

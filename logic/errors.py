@@ -8,7 +8,16 @@ from typing import Any
 
 import pydantic
 
-from .answers import NOTES_MAX_LENGTH, STANDALONE_VALUES, field_options, is_multi, is_text, is_yes_no, needs_one
+from .answers import (
+    NOTES_MAX_LENGTH,
+    STANDALONE_VALUES,
+    field_options,
+    is_multi,
+    is_text,
+    is_yes_no,
+    needs_one,
+    text_length,
+)
 from .vocab import Field
 
 
@@ -99,7 +108,7 @@ def _answer_problem(detail: Any) -> str:
     if kind == "too_short" and is_multi(field):
         return f"{field}: needs at least one value from {', '.join(str(v) for v in field_options(field))}"
     if kind == "string_too_long":
-        return f"{field}: {len(detail['input'])} characters is too long; at most {NOTES_MAX_LENGTH} are allowed"
+        return f"{field}: {text_length(detail['input'])} characters is too long; at most {NOTES_MAX_LENGTH} are allowed"
     if kind == "control_character":
         code, position = ctx["code"], ctx["position"]
         return f"{field}: a control character ({code}) at position {position}; only newline and tab may be used"

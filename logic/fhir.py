@@ -8,11 +8,16 @@ and returned as plain dicts ready for `json.dumps`. `answers_from_response` read
   `answerOption`s are Codings: `code` is the spec's answer value, `display` the option's label, and the
   `system` is the question's own code system, `{CODE_SYSTEM_BASE}/{key}`, because one value can mean
   different things in different questions (`none`, `not_sure`). List questions repeat; `changing_spot` is
-  `boolean`; `notes` is `text`. Every item is required except `notes` and the lists that may be empty.
-- The QuestionnaireResponse answers the Questionnaire's `url|version`, with the same groups. An unanswered
-  item is left out, as FHIR asks: so a list answered with nothing (no symptoms, no conditions, no other
-  treatments) and an empty note have no item, and reading a response back, a missing list is an empty list
-  and a missing note is no note. Nothing identifies the person: there is no subject, author or id.
+  `boolean`; `notes` is `text`. Every item is required except `notes`, as in the form.
+- A list the form lets a person answer with "None of these" (symptoms, conditions, other treatments) has that
+  answer as an option of its own, code `none_of_these`, so a clinic can tell "denied urgent symptoms" from
+  "not asked". It and the values that mean "not sure" or "not decided" carry FHIR's
+  `questionnaire-optionExclusive` extension, so another form renderer cannot combine them with other answers.
+- `notes` has `maxLength` 500 counted in UTF-16 code units, as the form and the model count it
+  (`logic.answers.text_length`): a renderer that counts characters instead accepts every note we accept.
+- The QuestionnaireResponse answers the Questionnaire's `url|version`, with the same groups. An empty note is
+  left out, as FHIR asks, and reads back as no note; an empty list is the answer `none_of_these`. Nothing
+  identifies the person: there is no subject, author or id.
 """
 
 import json
@@ -23,7 +28,17 @@ from typing import Any
 
 import pydantic
 
-from .answers import NOTES_MAX_LENGTH, STEP_FIELDS, Answers, field_options, is_multi, is_text, is_yes_no, needs_one
+from .answers import (
+    NOTES_MAX_LENGTH,
+    STANDALONE_VALUES,
+    STEP_FIELDS,
+    Answers,
+    field_options,
+    is_multi,
+    is_text,
+    is_yes_no,
+    needs_one,
+)
 from .content import Content, default_content
 from .errors import AnswersError, answer_problems
 from .vocab import Field, Step
@@ -33,6 +48,8 @@ QUESTIONNAIRE_ID = "glutathione-acne-scars"
 QUESTIONNAIRE_NAME = "GlutathioneAcneScars"
 QUESTIONNAIRE_URL = f"{_BASE}/Questionnaire/{QUESTIONNAIRE_ID}"
 CODE_SYSTEM_BASE = f"{_BASE}/CodeSystem/{QUESTIONNAIRE_ID}"
+NONE_OF_THESE = "none_of_these"
+OPTION_EXCLUSIVE = "http://hl7.org/fhir/StructureDefinition/questionnaire-optionExclusive"
 
 
 def code_system(field: Field) -> str:
@@ -41,8 +58,19 @@ def code_system(field: Field) -> str:
 
 
 def is_required(field: Field) -> bool:
-    """Every question must be answered except the note and the lists that may be left empty."""
-    return not is_text(field) and (not is_multi(field) or needs_one(field))
+    """Every question must be answered except the note, as in the form ("None of these" is an answer)."""
+    return not is_text(field)
+
+
+def takes_none_of_these(field: Field) -> bool:
+    """The lists a person may answer with "None of these"."""
+    return is_multi(field) and not needs_one(field)
+
+
+def _exclusive(field: Field) -> set[str]:
+    """The codes that must stand alone in this question's answer."""
+    alone = STANDALONE_VALUES.get(field)
+    return {NONE_OF_THESE} if takes_none_of_these(field) else {str(alone)} if alone else set()
 
 
 def item_type(field: Field) -> str:
@@ -93,12 +121,27 @@ def _question(field: Field, content: Content) -> dict[str, Any]:
         item["maxLength"] = NOTES_MAX_LENGTH
     options = field_options(field)
     if options:
-        item["answerOption"] = [{"valueCoding": _coding(field, value, content)} for value in options]
+        exclusive = _exclusive(field)
+        codings = [_coding(field, value, content) for value in options]
+        if takes_none_of_these(field):
+            codings.append(_none_of_these(field, content))
+        item["answerOption"] = [
+            {"valueCoding": coding, **({"extension": [_EXCLUSIVE]} if coding["code"] in exclusive else {})}
+            for coding in codings
+        ]
     return item
+
+
+_EXCLUSIVE = {"url": OPTION_EXCLUSIVE, "valueBoolean": True}
 
 
 def _coding(field: Field, value: StrEnum, content: Content) -> dict[str, str]:
     return {"system": code_system(field), "code": str(value), "display": content.option_label(field, value)}
+
+
+def _none_of_these(field: Field, content: Content) -> dict[str, str]:
+    label = content.questions.fields[field].none_label
+    return {"system": code_system(field), "code": NONE_OF_THESE, "display": str(label)}
 
 
 # --- One person's answers. -------------------------------------------------------------------------------
@@ -129,9 +172,9 @@ def _answered(field: Field, answers: Answers, content: Content) -> dict[str, Any
     values = answers.values_of(field)
     if is_text(field):
         values = tuple(v for v in values if v)
-    if not values:
-        return None
-    answer = [_value(field, value, content) for value in values]
+        if not values:
+            return None
+    answer = [_value(field, value, content) for value in values] or [{"valueCoding": _none_of_these(field, content)}]
     return {"linkId": str(field), "text": content.field_label(field), "answer": answer}
 
 
@@ -189,6 +232,10 @@ def answers_from_response(resource: Any) -> Answers:
         values = [v for answer in answers if (v := _read_value(field, answer, problems)) is not _NO_VALUE]
         if not is_multi(field) and len(values) > 1:
             problems.append(f"{field}: takes one answer; the response gives {len(values)}")
+        if takes_none_of_these(field) and NONE_OF_THESE in values:
+            if len(values) > 1:
+                problems.append(f"{field}: {NONE_OF_THESE} cannot be combined with other answers")
+            values = []  # "None of these" is the empty list, as it is when the item is missing
         if values:
             found[field] = values
     if problems:

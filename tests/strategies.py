@@ -6,7 +6,16 @@ from typing import Any
 from hypothesis import strategies as st
 
 from logic import Answers
-from logic.answers import NOTES_MAX_LENGTH, STANDALONE_VALUES, field_options, is_multi, is_text, is_yes_no, needs_one
+from logic.answers import (
+    NOTES_MAX_LENGTH,
+    STANDALONE_VALUES,
+    field_options,
+    is_multi,
+    is_text,
+    is_yes_no,
+    needs_one,
+    text_length,
+)
 from logic.vocab import Field
 
 
@@ -27,7 +36,7 @@ def several(field: Field) -> st.SearchStrategy[list[str]]:
 notes = st.text(
     alphabet=st.one_of(st.characters(blacklist_categories=("Cc", "Cs")), st.sampled_from("\n\t")),
     max_size=NOTES_MAX_LENGTH,
-)
+).filter(lambda text: text_length(text) <= NOTES_MAX_LENGTH)
 
 
 def value_for(field: Field) -> st.SearchStrategy[Any]:

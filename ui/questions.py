@@ -3,7 +3,15 @@
 import streamlit as st
 
 from logic import Content
-from logic.answers import NOTES_MAX_LENGTH, STANDALONE_VALUES, field_options, is_multi, is_text, is_yes_no
+from logic.answers import (
+    NOTES_MAX_LENGTH,
+    STANDALONE_VALUES,
+    field_options,
+    is_multi,
+    is_text,
+    is_yes_no,
+    text_length,
+)
 from logic.partial import Problem, suggest_skin_type
 from logic.vocab import Field, Mark, SkinType
 
@@ -51,7 +59,7 @@ def problem_text(field: Field, problem: Problem, content: Content) -> str:
     if problem.kind == "not_alone":
         return words.alone.format(value=content.option_label(field, STANDALONE_VALUES[field]))
     if problem.kind == "string_too_long":
-        length = len(state.draft().get(field, ""))
+        length = text_length(state.draft().get(field, ""))
         return words.notes_too_long.format(length=length, limit=NOTES_MAX_LENGTH)
     if problem.kind == "control_character":
         return words.notes_control

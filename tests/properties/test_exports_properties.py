@@ -17,6 +17,7 @@ from logic import (
     render_pdf,
 )
 from logic.answers import field_options
+from logic.fhir import NONE_OF_THESE, takes_none_of_these
 from logic.vocab import Field
 from tests import strategies
 from tests.unit.test_pdf import DAY
@@ -51,7 +52,8 @@ def test_every_questionnaire_response_validates_and_uses_only_the_questionnaire_
 def test_every_item_is_an_answer_key_and_every_option_code_a_spec_value():
     assert set(OPTIONS) == set(Answers.model_fields) == {str(f) for f in Field}
     for link_id, codings in OPTIONS.items():
-        assert [c["code"] for c in codings] == [str(v) for v in field_options(Field(link_id))]
+        extra = [NONE_OF_THESE] if takes_none_of_these(Field(link_id)) else []
+        assert [c["code"] for c in codings] == [str(v) for v in field_options(Field(link_id))] + extra
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])

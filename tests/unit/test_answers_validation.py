@@ -2,11 +2,13 @@
 
 import json
 
+import pydantic
 import pytest
 
-from logic import AnswersError, parse_answers
-from logic.answers import NOTES_MAX_LENGTH
-from tests.factories import QUIET, answers_dict
+from logic import Answers, AnswersError, parse_answers
+from logic.answers import NOTES_MAX_LENGTH, text_length
+from logic.errors import answer_problems
+from tests.factories import QUIET, answers_dict, make_answers
 
 
 def problems(data) -> list[str]:
@@ -98,3 +100,13 @@ def test_text_that_is_not_an_answers_object_is_refused(text, expected):
     found = problems(text)
     assert len(found) == 1
     assert found[0].startswith(expected)
+
+
+def test_the_notes_limit_counts_utf16_code_units_as_a_browser_does():
+    emoji = "\N{GRINNING FACE}"  # outside the Basic Multilingual Plane: two UTF-16 code units
+    assert text_length(emoji) == 2
+    assert make_answers(notes=emoji * 250).notes == emoji * 250
+    with pytest.raises(pydantic.ValidationError) as caught:
+        make_answers(notes="a" + emoji * 250)
+    assert answer_problems(caught.value) == ["notes: 501 characters is too long; at most 500 are allowed"]
+    assert "UTF-16" in Answers.model_json_schema()["properties"]["notes"]["description"]

@@ -18,7 +18,7 @@ from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 
 from logic import Answers, AnswersError, answers_from_response, default_content, questionnaire, questionnaire_response
 from logic.answers import STEP_FIELDS, field_options, is_multi, needs_one
-from logic.fhir import QUESTIONNAIRE_URL, bundle, code_system
+from logic.fhir import NONE_OF_THESE, OPTION_EXCLUSIVE, QUESTIONNAIRE_URL, bundle, code_system
 from logic.vocab import Field
 from tests.factories import make_answers
 from tests.unit.test_pdf import EVERYTHING
@@ -90,7 +90,7 @@ def test_each_item_has_the_type_required_repeats_and_options_of_its_answer_key()
         field = Field(item["linkId"])
         assert item["text"] == content.field_label(field)
         assert item["repeats"] is True if is_multi(field) else "repeats" not in item
-        assert item["required"] is (field is not Field.NOTES and (not is_multi(field) or needs_one(field)))
+        assert item["required"] is (field is not Field.NOTES)
         if field is Field.CHANGING_SPOT:
             assert item["type"] == "boolean"
         elif field is Field.NOTES:
@@ -98,14 +98,35 @@ def test_each_item_has_the_type_required_repeats_and_options_of_its_answer_key()
         else:
             assert item["type"] == "choice"
             codings = [option["valueCoding"] for option in item["answerOption"]]
-            assert [c["code"] for c in codings] == [str(v) for v in field_options(field)]
-            assert [c["display"] for c in codings] == [content.option_label(field, v) for v in field_options(field)]
+            none_of_these = is_multi(field) and not needs_one(field)
+            codes = [str(v) for v in field_options(field)] + ([NONE_OF_THESE] if none_of_these else [])
+            displays = [content.option_label(field, v) for v in field_options(field)]
+            displays += [content.questions.fields[field].none_label] if none_of_these else []
+            assert [c["code"] for c in codings] == codes
+            assert [c["display"] for c in codings] == displays
             assert {c["system"] for c in codings} == {code_system(field)}
 
 
-def test_the_optional_items_are_the_note_and_the_lists_that_may_be_empty():
+def test_only_the_note_is_optional_as_in_the_form():
     optional = {i["linkId"] for i in question_items(questionnaire()) if not i["required"]}
-    assert optional == {"current_symptoms", "conditions", "other_treatments", "notes"}
+    assert optional == {"notes"}
+
+
+def test_none_of_these_not_sure_and_not_decided_are_exclusive_options():
+    exclusive = {
+        (item["linkId"], option["valueCoding"]["code"])
+        for item in question_items(questionnaire())
+        for option in item.get("answerOption", [])
+        if option.get("extension") == [{"url": OPTION_EXCLUSIVE, "valueBoolean": True}]
+    }
+    assert exclusive == {
+        ("current_symptoms", NONE_OF_THESE),
+        ("conditions", NONE_OF_THESE),
+        ("other_treatments", NONE_OF_THESE),
+        ("marks", "not_sure"),
+        ("routes", "not_decided"),
+    }
+    assert OPTION_EXCLUSIVE == "http://hl7.org/fhir/StructureDefinition/questionnaire-optionExclusive"
 
 
 def test_the_questionnaire_keeps_the_r4_rules():
@@ -169,10 +190,33 @@ def test_values_are_booleans_codings_and_a_string():
     ]
 
 
-def test_empty_lists_and_an_empty_note_are_left_out():
-    present = {i["linkId"] for i in question_items(questionnaire_response(QUIET))}
-    assert present == {str(f) for f in Field} - {"current_symptoms", "conditions", "other_treatments", "notes"}
-    assert all("answer" in i and i["answer"] for i in question_items(questionnaire_response(QUIET)))
+def test_none_of_these_is_exported_as_an_answer_and_an_empty_note_is_left_out():
+    items = {i["linkId"]: i["answer"] for i in question_items(questionnaire_response(QUIET))}
+    assert set(items) == {str(f) for f in Field} - {"notes"}
+    for field in ("current_symptoms", "conditions", "other_treatments"):
+        assert [a["valueCoding"]["code"] for a in items[field]] == [NONE_OF_THESE]
+        assert items[field][0]["valueCoding"]["system"] == code_system(Field(field))
+    assert all(answers for answers in items.values())
+
+
+def test_none_of_these_with_another_answer_is_refused_when_read_back():
+    resource = questionnaire_response(QUIET)
+    (symptoms,) = [i for i in question_items(resource) if i["linkId"] == "current_symptoms"]
+    symptoms["answer"].append(
+        {"valueCoding": {"system": code_system(Field.CURRENT_SYMPTOMS), "code": "rash_or_blisters"}}
+    )
+    with pytest.raises(AnswersError) as caught:
+        answers_from_response(resource)
+    assert caught.value.problems == ("current_symptoms: none_of_these cannot be combined with other answers",)
+
+
+def test_a_500_character_note_with_emoji_fits_the_questionnaire_s_limit_in_utf16_units():
+    note = "\N{GRINNING FACE}" * 250
+    resource = questionnaire_response(make_answers(notes=note))
+    (notes,) = [i for i in question_items(resource) if i["linkId"] == "notes"]
+    (limit,) = [i["maxLength"] for i in question_items(questionnaire()) if i["linkId"] == "notes"]
+    assert len(notes["answer"][0]["valueString"].encode("utf-16-le")) // 2 == limit == 500
+    assert answers_from_response(resource).notes == note
 
 
 def test_authored_is_the_day_only_when_given():
