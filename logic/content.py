@@ -350,7 +350,7 @@ class Content(Frozen):
         """One answer in words, as the review page and the downloads show it."""
         values = answers.values_of(field)
         if is_multi(field) and not values:
-            return self.questions.fields[field].none_label or "—"
+            return str(self.questions.fields[field].none_label)
         return "; ".join(self.option_label(field, v) for v in values)
 
 

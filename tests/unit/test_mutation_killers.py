@@ -256,10 +256,12 @@ def test_an_answer_in_words():
     )
 
 
-def test_an_empty_list_answer_without_a_none_label_reads_as_a_dash(content_copy):  # noqa: F811
+def test_a_list_that_may_be_left_empty_needs_its_none_of_these_label(content_copy):  # noqa: F811
     edit(content_copy, "questions", lambda d: d["fields"]["conditions"].pop("none_label"))
-    content = load_content(content_copy)
-    assert content.answer_text(make_answers(conditions=[]), Field.CONDITIONS) == "—"
+    assert broken_lines(content_copy)[1:] == [
+        "  - (top level): fields.conditions.none_label: a question that may be left empty needs one"
+    ]
+    assert CONTENT.answer_text(make_answers(conditions=[]), Field.CONDITIONS) == "None of these"
 
 
 def broken_lines(directory: Path) -> list[str]:
