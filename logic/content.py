@@ -3,8 +3,16 @@
 A clinician edits the TOML; nothing here needs to change. A file that is broken (bad TOML, a missing
 field, an id the code does not know, an id left without text) stops loading with `ContentError`, whose
 message names the file and the field.
+
+Languages are data. `content/*.toml` is English, the source. Another language is a folder named by its code
+(`content/fil/`) with a `language.toml` and, for each file of words, the same tables and keys holding that
+language's text; what is not words (sources, grades, icons, the content version, file names, the
+bibliography) is never translated and stays out of those files. A missing or extra key, or a `{placeholder}`
+that differs from the English, stops loading with the language, file and key named. Ids, answer values and
+the rules never change with the language.
 """
 
+import re
 import tomllib
 from collections.abc import Iterable
 from datetime import date
@@ -114,7 +122,7 @@ class FlagText(Frozen):
 
 class SectionText(Frozen):
     title: Text
-    claim: Annotated[Text, pydantic.Field(pattern=r"^The article says ")]
+    claim: Text  # starts with the language's claim_opening, "The article says" in English
     evidence: Evidence
     verdict: Text
     note: Text
@@ -319,7 +327,24 @@ class Interface(Frozen):
 # --- All of it ----------------------------------------------------------------------------------------
 
 
+class Language(Frozen):
+    """Which language the words are in, and whether a clinician fluent in it has checked them."""
+
+    code: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
+    name: Text
+    reviewed_by_clinician: bool
+    notice: str = ""  # said once on the page and in the PDF while the translation is unreviewed
+    claim_opening: Text  # how every article claim starts, so it reads as the article's claim: "The article says"
+
+    @model_validator(mode="after")
+    def _notice_until_reviewed(self) -> Self:
+        if not self.reviewed_by_clinician and not self.notice.strip():
+            raise ValueError("notice: a translation no clinician has reviewed must say so")
+        return self
+
+
 class Content(Frozen):
+    language: Language
     general: General
     flags: dict[FlagId, FlagText]
     article: dict[SectionId, SectionText]
@@ -361,15 +386,40 @@ _TABLES: dict[str, tuple[type[StrEnum], type[BaseModel], str]] = {
 }
 _WHOLE: dict[str, type[BaseModel]] = {"general": General, "questions": Questions, "ui": Interface}
 _CITING = ("flags", "marks", "article")  # the files whose entries cite the bibliography
-_FILES = ("general", "flags", "article", "marks", "questions", "ui", "references")
+_WORDS = ("general", "flags", "article", "marks", "questions", "ui")  # the files a translation has too
+_FILES = (*_WORDS, "references")
+SOURCE_LANGUAGE = "en"
+# Keys whose values are not words a person reads: a translation leaves them out and keeps the English.
+NOT_TRANSLATED = frozenset(
+    {"sources", "evidence", "icon", "content_version", "markdown_file", "answers_file", "pdf_file", "fhir_file"}
+)
+_PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
 
 
-def load_content(directory: Path = CONTENT_DIR) -> Content:
-    """Read and validate every content file. Raises ContentError naming the file and field."""
+def languages(directory: Path = CONTENT_DIR) -> dict[str, str]:
+    """The languages there is content for, code -> the language's own name; English first."""
+    found = {SOURCE_LANGUAGE: _read_toml(directory / "language.toml").get("name", "English")}
+    for path in sorted(directory.glob("*/language.toml")):
+        found[path.parent.name] = _read_toml(path).get("name", path.parent.name)
+    return found
+
+
+def load_content(directory: Path = CONTENT_DIR, language: str = SOURCE_LANGUAGE) -> Content:
+    """Read and validate every content file, in `language`. Raises ContentError naming the file and field."""
+    translated = directory if language == SOURCE_LANGUAGE else directory / language
+    if not (translated / "language.toml").is_file():
+        raise ContentError(translated / "language.toml", [f"there is no content in the language {language!r}"])
     parts: dict[str, Any] = {}
+    try:
+        parts["language"] = Language.model_validate(_read_toml(translated / "language.toml"))
+    except pydantic.ValidationError as error:
+        raise ContentError(translated / "language.toml", _content_problems(error)) from None
     for name in _FILES:
         path = directory / f"{name}.toml"
         data = _read_toml(path)
+        if language != SOURCE_LANGUAGE and name in _WORDS:
+            path = translated / f"{name}.toml"
+            data = _translate(data, _read_toml(path), path)
         try:
             if name in _WHOLE:
                 parts[name] = _WHOLE[name].model_validate(data)
@@ -385,7 +435,20 @@ def load_content(directory: Path = CONTENT_DIR) -> Content:
         except ValueError as error:
             raise ContentError(path, [str(error)]) from None
     _check_citations(parts, directory)
+    _check_claims(parts, translated)
     return Content.model_construct(**parts)
+
+
+def _check_claims(parts: dict[str, Any], directory: Path) -> None:
+    """Each article claim is stated as the article's, so its grade cannot be read as a fact or about the reader."""
+    opening = parts["language"].claim_opening
+    wrong = [
+        f"{s}.claim: must start with {opening!r}"
+        for s, t in parts["article"].items()
+        if not t.claim.startswith(opening)
+    ]
+    if wrong:
+        raise ContentError(directory / "article.toml", wrong)
 
 
 def _no_duplicate_references(references: dict[str, ReferenceText]) -> None:
@@ -425,9 +488,50 @@ def _check_citations(parts: dict[str, Any], directory: Path) -> None:
 
 
 @cache
-def default_content() -> Content:
-    """The shipped content, loaded once per process and never changed."""
-    return load_content()
+def default_content(language: str = SOURCE_LANGUAGE) -> Content:
+    """The shipped content in one language, loaded once per process and never changed."""
+    return load_content(language=language)
+
+
+def _translate(english: dict[str, Any], words: dict[str, Any], path: Path) -> dict[str, Any]:
+    """The English data with every text replaced by the translation's, which must have exactly its keys."""
+    problems: list[str] = []
+    merged = _merge(english, words, "", problems)
+    if problems:
+        raise ContentError(path, problems)
+    return merged
+
+
+def _merge(source: Any, target: Any, at: str, problems: list[str]) -> Any:
+    """One value of the English (`source`) with the translation's (`target`) put in; problems are collected."""
+    if isinstance(source, dict):
+        if not isinstance(target, dict):
+            problems.append(f"{at or '(top level)'}: expected a table, as in English")
+            return source
+        inner = f"{at}." if at else ""
+        wanted = [k for k in source if k not in NOT_TRANSLATED]
+        problems += [f"{inner}{k}: missing (the English has it)" for k in wanted if k not in target]
+        problems += [
+            f"{inner}{k}: " + ("not translated: leave it out" if k in NOT_TRANSLATED else "not in the English")
+            for k in target
+            if k not in wanted
+        ]
+        return {
+            k: _merge(v, target[k], f"{inner}{k}", problems) if k in wanted and k in target else v
+            for k, v in source.items()
+        }
+    if isinstance(source, list):
+        if not isinstance(target, list) or len(target) != len(source):
+            problems.append(f"{at}: needs {len(source)} items, as in English")
+            return source
+        return [_merge(s, t, f"{at}[{i}]", problems) for i, (s, t) in enumerate(zip(source, target, strict=True))]
+    if not isinstance(source, str) or not isinstance(target, str):
+        problems.append(f"{at}: expected text, as in English")
+        return source
+    ours, theirs = sorted(_PLACEHOLDER.findall(source)), sorted(_PLACEHOLDER.findall(target))
+    if ours != theirs:
+        problems.append(f"{at}: placeholders {', '.join(theirs) or 'none'} differ from the English {', '.join(ours)}")
+    return target
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

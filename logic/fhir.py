@@ -90,6 +90,7 @@ def questionnaire(content: Content | None = None) -> dict[str, Any]:
     return {
         "resourceType": "Questionnaire",
         "id": QUESTIONNAIRE_ID,
+        "language": content.language.code,
         "url": QUESTIONNAIRE_URL,
         "version": content.general.content_version,
         "name": QUESTIONNAIRE_NAME,
@@ -159,6 +160,7 @@ def questionnaire_response(
             groups.append({"linkId": str(step), "text": content.questions.steps[step].title, "item": items})
     resource: dict[str, Any] = {
         "resourceType": "QuestionnaireResponse",
+        "language": content.language.code,
         "questionnaire": f"{QUESTIONNAIRE_URL}|{content.general.content_version}",
         "status": "completed",
     }

@@ -1,0 +1,134 @@
+"""Languages are data: a translation is a folder of the same files and keys, checked against the English."""
+
+import shutil
+import tomllib
+from pathlib import Path
+
+import pytest
+import tomli_w
+
+from logic import ContentError, evaluate, load_content
+from logic.content import CONTENT_DIR, NOT_TRANSLATED, languages
+from logic.vocab import FlagId
+from tests.factories import make_answers
+
+WORD_FILES = ("general", "flags", "article", "marks", "questions", "ui")
+
+
+def words_only(data):
+    """A file's data as a translation holds it: every text kept, the keys that are not words left out."""
+    if isinstance(data, dict):
+        return {k: words_only(v) for k, v in data.items() if k not in NOT_TRANSLATED}
+    if isinstance(data, list):
+        return [words_only(v) for v in data]
+    return "Zx " + data if isinstance(data, str) else data
+
+
+@pytest.fixture
+def with_translation(tmp_path) -> Path:
+    """A copy of the content with a made-up language `zz` whose every text starts with "Zx "."""
+    target = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, target, ignore=shutil.ignore_patterns("fil"))
+    (target / "zz").mkdir()
+    for name in WORD_FILES:
+        english = tomllib.loads((CONTENT_DIR / f"{name}.toml").read_text(encoding="utf-8"))
+        (target / "zz" / f"{name}.toml").write_text(tomli_w.dumps(words_only(english)), encoding="utf-8")
+    (target / "zz" / "language.toml").write_text(
+        'name = "Zedish"\ncode = "zz"\nreviewed_by_clinician = false\nnotice = "Zx not checked yet."\n'
+        'claim_opening = "Zx The article says"\n',
+        encoding="utf-8",
+    )
+    return target
+
+
+def edit(directory: Path, name: str, change) -> None:
+    path = directory / "zz" / f"{name}.toml"
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(tomli_w.dumps(data), encoding="utf-8")
+
+
+def broken(directory: Path) -> str:
+    with pytest.raises(ContentError) as caught:
+        load_content(directory, "zz")
+    return str(caught.value)
+
+
+def test_english_is_the_source_and_says_so():
+    content = load_content()
+    assert (content.language.code, content.language.name, content.language.reviewed_by_clinician) == (
+        "en",
+        "English",
+        True,
+    )
+
+
+def test_a_language_is_added_by_adding_its_folder(with_translation):
+    assert languages(with_translation) == {"en": "English", "zz": "Zedish"}
+    content = load_content(with_translation, "zz")
+    assert content.language.notice == "Zx not checked yet."
+    summary = evaluate(make_answers(changing_spot=True), content)
+    english = evaluate(make_answers(changing_spot=True), load_content(with_translation))
+    assert summary.flags[0].title == "Zx " + english.flags[0].title
+    # Ids, answer values, grades, sources and the rules do not change with the language.
+    assert [(f.id, f.level, f.when, f.sources) for f in summary.flags] == [
+        (f.id, f.level, f.when, f.sources) for f in english.flags
+    ]
+    assert summary.flags[0].id is FlagId.CHANGING_SPOT
+    assert [s.evidence for s in summary.article] == [s.evidence for s in english.article]
+    assert summary.references == english.references
+
+
+def test_an_unknown_language_is_named():
+    with pytest.raises(ContentError) as caught:
+        load_content(language="xx")
+    assert "there is no content in the language 'xx'" in str(caught.value)
+
+
+def test_a_missing_key_names_the_language_file_and_key(with_translation):
+    edit(with_translation, "flags", lambda d: d["changing_spot"].pop("action"))
+    message = broken(with_translation)
+    assert "zz/flags.toml" in message
+    assert "changing_spot.action: missing (the English has it)" in message
+
+
+def test_an_extra_key_is_refused(with_translation):
+    edit(with_translation, "marks", lambda d: d["keloid"].update(colour="Zx red"))
+    assert "keloid.colour: not in the English" in broken(with_translation)
+
+
+def test_a_key_that_is_not_words_must_stay_out(with_translation):
+    edit(with_translation, "article", lambda d: d["risks"].update(evidence="supported"))
+    assert "zz/article.toml" in (message := broken(with_translation))
+    assert "risks.evidence: not translated: leave it out" in message
+
+
+def test_a_placeholder_that_differs_from_the_english_is_refused(with_translation):
+    edit(with_translation, "ui", lambda d: d["nav"].update(progress="Zx {number} / {all}: {title}"))
+    message = broken(with_translation)
+    assert "zz/ui.toml" in message
+    assert "nav.progress: placeholders {all}, {number}, {title} differ from the English {number}, {title}, {total}" in (
+        message
+    )
+
+
+def test_a_list_keeps_its_length(with_translation):
+    edit(with_translation, "general", lambda d: d["provider_questions"]["always"].pop())
+    assert "provider_questions.always: needs 3 items, as in English" in broken(with_translation)
+
+
+def test_an_unreviewed_translation_must_say_so(with_translation):
+    (with_translation / "zz" / "language.toml").write_text(
+        'name = "Zedish"\ncode = "zz"\nreviewed_by_clinician = false\nclaim_opening = "Zx The article says"\n',
+        encoding="utf-8",
+    )
+    message = broken(with_translation)
+    assert "zz/language.toml" in message
+    assert "a translation no clinician has reviewed must say so" in message
+
+
+def test_each_claim_starts_with_the_language_s_own_opening(with_translation):
+    edit(with_translation, "article", lambda d: d["risks"].update(claim="Zx Injections are safe."))
+    message = broken(with_translation)
+    assert "zz/article.toml" in message
+    assert "risks.claim: must start with 'Zx The article says'" in message
