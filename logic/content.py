@@ -389,10 +389,16 @@ _CITING = ("flags", "marks", "article")  # the files whose entries cite the bibl
 _WORDS = ("general", "flags", "article", "marks", "questions", "ui")  # the files a translation has too
 _FILES = (*_WORDS, "references")
 SOURCE_LANGUAGE = "en"
-# Keys whose values are not words a person reads: a translation leaves them out and keeps the English.
-NOT_TRANSLATED = frozenset(
-    {"sources", "evidence", "icon", "content_version", "markdown_file", "answers_file", "pdf_file", "fhir_file"}
-)
+# What in each file is not words a person reads (ids of sources, grades, icons, the version, file names): a
+# translation leaves these out and keeps the English. A path's parts are matched one by one; * matches any key.
+NOT_TRANSLATED: dict[str, tuple[str, ...]] = {
+    "general": ("content_version", "*.*.icon"),
+    "flags": ("*.sources",),
+    "article": ("*.sources", "*.evidence"),
+    "marks": ("*.sources",),
+    "questions": (),
+    "ui": ("summary.markdown_file", "files.answers_file", "files.pdf_file", "files.fhir_file"),
+}
 _PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
 
 
@@ -419,7 +425,7 @@ def load_content(directory: Path = CONTENT_DIR, language: str = SOURCE_LANGUAGE)
         data = _read_toml(path)
         if language != SOURCE_LANGUAGE and name in _WORDS:
             path = translated / f"{name}.toml"
-            data = _translate(data, _read_toml(path), path)
+            data = _translate(data, _read_toml(path), path, NOT_TRANSLATED[name])
         try:
             if name in _WHOLE:
                 parts[name] = _WHOLE[name].model_validate(data)
@@ -493,38 +499,50 @@ def default_content(language: str = SOURCE_LANGUAGE) -> Content:
     return load_content(language=language)
 
 
-def _translate(english: dict[str, Any], words: dict[str, Any], path: Path) -> dict[str, Any]:
+def is_translated(path: str, fixed: tuple[str, ...]) -> bool:
+    """Whether the value at the dotted `path` is words (a translation has it) or one of the `fixed` ones."""
+    parts = path.split(".")
+    return not any(
+        len(pattern.split(".")) == len(parts)
+        and all(p in ("*", part) for p, part in zip(pattern.split("."), parts, strict=True))
+        for pattern in fixed
+    )
+
+
+def _translate(english: dict[str, Any], words: dict[str, Any], path: Path, fixed: tuple[str, ...]) -> dict[str, Any]:
     """The English data with every text replaced by the translation's, which must have exactly its keys."""
     problems: list[str] = []
-    merged = _merge(english, words, "", problems)
+    merged = _merge(english, words, "", problems, fixed)
     if problems:
         raise ContentError(path, problems)
     return merged
 
 
-def _merge(source: Any, target: Any, at: str, problems: list[str]) -> Any:
+def _merge(source: Any, target: Any, at: str, problems: list[str], fixed: tuple[str, ...]) -> Any:
     """One value of the English (`source`) with the translation's (`target`) put in; problems are collected."""
     if isinstance(source, dict):
         if not isinstance(target, dict):
             problems.append(f"{at or '(top level)'}: expected a table, as in English")
             return source
         inner = f"{at}." if at else ""
-        wanted = [k for k in source if k not in NOT_TRANSLATED]
+        wanted = [k for k in source if is_translated(f"{inner}{k}", fixed)]
         problems += [f"{inner}{k}: missing (the English has it)" for k in wanted if k not in target]
         problems += [
-            f"{inner}{k}: " + ("not translated: leave it out" if k in NOT_TRANSLATED else "not in the English")
+            f"{inner}{k}: " + ("not in the English" if k not in source else "not translated: leave it out")
             for k in target
             if k not in wanted
         ]
         return {
-            k: _merge(v, target[k], f"{inner}{k}", problems) if k in wanted and k in target else v
+            k: _merge(v, target[k], f"{inner}{k}", problems, fixed) if k in wanted and k in target else v
             for k, v in source.items()
         }
     if isinstance(source, list):
         if not isinstance(target, list) or len(target) != len(source):
             problems.append(f"{at}: needs {len(source)} items, as in English")
             return source
-        return [_merge(s, t, f"{at}[{i}]", problems) for i, (s, t) in enumerate(zip(source, target, strict=True))]
+        return [
+            _merge(s, t, f"{at}[{i}]", problems, fixed) for i, (s, t) in enumerate(zip(source, target, strict=True))
+        ]
     if not isinstance(source, str) or not isinstance(target, str):
         problems.append(f"{at}: expected text, as in English")
         return source

@@ -8,19 +8,20 @@ import pytest
 import tomli_w
 
 from logic import ContentError, evaluate, load_content
-from logic.content import CONTENT_DIR, NOT_TRANSLATED, languages
+from logic.content import CONTENT_DIR, NOT_TRANSLATED, is_translated, languages
 from logic.vocab import FlagId
 from tests.factories import make_answers
 
 WORD_FILES = ("general", "flags", "article", "marks", "questions", "ui")
 
 
-def words_only(data):
-    """A file's data as a translation holds it: every text kept, the keys that are not words left out."""
+def words_only(data, fixed: tuple[str, ...], at: str = ""):
+    """A file's data as a translation holds it: every text kept, the values that are not words left out."""
     if isinstance(data, dict):
-        return {k: words_only(v) for k, v in data.items() if k not in NOT_TRANSLATED}
+        inner = f"{at}." if at else ""
+        return {k: words_only(v, fixed, f"{inner}{k}") for k, v in data.items() if is_translated(f"{inner}{k}", fixed)}
     if isinstance(data, list):
-        return [words_only(v) for v in data]
+        return [words_only(v, fixed, at) for v in data]
     return "Zx " + data if isinstance(data, str) else data
 
 
@@ -32,7 +33,9 @@ def with_translation(tmp_path) -> Path:
     (target / "zz").mkdir()
     for name in WORD_FILES:
         english = tomllib.loads((CONTENT_DIR / f"{name}.toml").read_text(encoding="utf-8"))
-        (target / "zz" / f"{name}.toml").write_text(tomli_w.dumps(words_only(english)), encoding="utf-8")
+        (target / "zz" / f"{name}.toml").write_text(
+            tomli_w.dumps(words_only(english, NOT_TRANSLATED[name])), encoding="utf-8"
+        )
     (target / "zz" / "language.toml").write_text(
         'name = "Zedish"\ncode = "zz"\nreviewed_by_clinician = false\nnotice = "Zx not checked yet."\n'
         'claim_opening = "Zx The article says"\n',
@@ -132,3 +135,24 @@ def test_each_claim_starts_with_the_language_s_own_opening(with_translation):
     message = broken(with_translation)
     assert "zz/article.toml" in message
     assert "risks.claim: must start with 'Zx The article says'" in message
+
+
+def test_words_are_translated_even_where_a_key_shares_a_name_with_an_id_list():
+    assert is_translated("evidence.supported.label", NOT_TRANSLATED["general"])
+    assert not is_translated("evidence.supported.icon", NOT_TRANSLATED["general"])
+    assert is_translated("summary.sources", NOT_TRANSLATED["ui"])
+    assert not is_translated("risks.evidence", NOT_TRANSLATED["article"])
+    assert not is_translated("risks.sources", NOT_TRANSLATED["article"])
+    assert set(NOT_TRANSLATED) == set(WORD_FILES)
+
+
+def test_the_filipino_edition_loads_complete_and_says_it_is_not_yet_reviewed():
+    assert languages() == {"en": "English", "fil": "Filipino"}
+    filipino, english = load_content(language="fil"), load_content()
+    assert filipino.language.code == "fil"
+    assert not filipino.language.reviewed_by_clinician and filipino.language.notice
+    assert filipino.general.next_step["now"].label != english.general.next_step["now"].label
+    assert filipino.references == english.references
+    for flag in FlagId:
+        assert filipino.flags[flag].sources == english.flags[flag].sources
+        assert filipino.flags[flag].title != english.flags[flag].title
