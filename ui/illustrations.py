@@ -1,14 +1,32 @@
-"""The hand-drawn cross-sections of each mark type (SVG files beside this module)."""
+"""The hand-drawn cross-sections of each mark type (SVG files beside this module), in the person's skin tone.
+
+Every drawing paints the skin's two layers in the same two colours (`_DRAWN`); they are swapped for a tone
+near the Fitzpatrick type the person chose, and for a neutral one before they have chosen or if they are not
+sure, so nobody is shown marks on a skin that is not like theirs.
+"""
 
 import re
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
-from logic.vocab import Mark
+from logic.vocab import Mark, SkinType
 
 FOLDER = Path(__file__).resolve().parent / "illustrations"
 _TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.DOTALL)
+
+# (upper layer, lower layer) as drawn in the SVG files, and the tone used for each skin type.
+_DRAWN = ("#d9a27f", "#efc9b0")
+_NEUTRAL = ("#cdbfb4", "#e6ddd5")
+TONES: dict[SkinType, tuple[str, str]] = {
+    SkinType.I: ("#efcdb9", "#f8e4d8"),
+    SkinType.II: ("#e4b899", "#f2d5c3"),
+    SkinType.III: _DRAWN,
+    SkinType.IV: ("#b57a55", "#d8a687"),
+    SkinType.V: ("#8a5637", "#b88462"),
+    SkinType.VI: ("#5a3522", "#8b5e44"),
+    SkinType.NOT_SURE: _NEUTRAL,
+}
 
 
 class Drawing(NamedTuple):
@@ -17,10 +35,21 @@ class Drawing(NamedTuple):
 
 
 @cache
-def drawing(mark: Mark) -> Drawing:
-    """The drawing of `mark`, read once per process."""
-    svg = (FOLDER / f"{mark}.svg").read_text(encoding="utf-8")
+def _source(mark: Mark) -> Drawing:
+    path = FOLDER / f"{mark}.svg"
+    svg = path.read_text(encoding="utf-8")
     title = _TITLE.search(svg)
     if title is None:
-        raise ValueError(f"{FOLDER / f'{mark}.svg'}: the drawing needs a <title> as its text alternative")
+        raise ValueError(f"{path}: the drawing needs a <title> as its text alternative")
+    if not all(f'fill="{colour}"' in svg for colour in _DRAWN):
+        raise ValueError(f"{path}: the skin's layers must be drawn in {' and '.join(_DRAWN)} to take a skin tone")
     return Drawing(svg, " ".join(title.group(1).split()))
+
+
+@cache
+def drawing(mark: Mark, skin_type: SkinType | None = None) -> Drawing:
+    """The drawing of `mark` in a tone near `skin_type` (a neutral tone if it is not known yet)."""
+    source = _source(mark)
+    upper, lower = TONES[skin_type] if skin_type is not None else _NEUTRAL
+    svg = source.svg.replace(f'fill="{_DRAWN[0]}"', f'fill="{upper}"').replace(f'fill="{_DRAWN[1]}"', f'fill="{lower}"')
+    return Drawing(svg, source.alt)

@@ -37,6 +37,7 @@ def question(field: Field, content: Content) -> None:
     state.sync(field)
     if field is Field.SKIN_TYPE:
         _skin_type_helper(content)
+        _redraw_in_a_new_tone()
     problem = state.problems().get(field)
     if problem:
         st.error(problem_text(field, problem, content), icon="⚠️")
@@ -99,15 +100,33 @@ def _checkbox(field: Field, option: str, label: str, chosen: list[str] | None) -
     st.checkbox(label, key=key, on_change=state.toggle, args=(field, option), wrap=True)
 
 
+def skin_tone() -> SkinType | None:
+    """The skin type the person chose, for drawing marks in a tone like theirs; None before they choose."""
+    try:
+        return SkinType(state.draft()[Field.SKIN_TYPE])
+    except (KeyError, ValueError):
+        return None
+
+
+def _redraw_in_a_new_tone() -> None:
+    """Each question redraws only its own block: when the skin type changes, draw the page again so that the
+    mark drawings below take the new tone."""
+    tone = skin_tone()
+    if state.state().get(state.TONE, tone) != tone:
+        state.state()[state.TONE] = tone
+        st.rerun(scope="app")
+    state.state()[state.TONE] = tone
+
+
 def _marks(content: Content) -> None:
-    """Mark types are hard to name: each choice has a drawing and a line on how to recognise it."""
+    """Mark types are hard to name: each choice has a drawing and a line on how to recognise it, together."""
     chosen = state.draft().get(Field.MARKS)
     marks = list(Mark)
     for row in range(0, len(marks), 4):
         columns = st.columns(4)
         for column, mark in zip(columns, marks[row : row + 4], strict=False):
-            with column:
-                picture = drawing(mark)
+            with column, st.container(border=True):
+                picture = drawing(mark, skin_tone())
                 st.image(picture.svg, alt=picture.alt, width=240)
                 _checkbox(Field.MARKS, str(mark), content.option_label(Field.MARKS, mark), chosen)
                 st.caption(content.marks[mark].recognise)

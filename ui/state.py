@@ -25,6 +25,7 @@ NAVIGATIONS = "navigations"
 UPLOADS = "uploads"
 RESUME_PROBLEMS = "resume_problems"
 URGENT = "urgent"  # the urgent flags the answers so far raise, as last drawn
+TONE = "tone"  # the skin type the mark drawings were last drawn for
 
 
 class Page(StrEnum):
