@@ -3,20 +3,29 @@
 import streamlit as st
 
 from logic import Content, ContentError, default_content
+from logic.content import languages
 from logic.vocab import Step
-from ui import focus, media, pages, state, style
+from ui import focus, language, media, pages, state, style
 
 
 @st.cache_resource
-def content() -> Content:
-    """The content files, read and checked once per process and shared, unchanged, by every session."""
-    return default_content()
+def content(code: str) -> Content:
+    """The content files in one language, read and checked once per process and shared, unchanged, by every
+    session."""
+    return default_content(code)
+
+
+@st.cache_resource
+def available() -> dict[str, str]:
+    """The languages there is content for, each named in its own words."""
+    return languages()
 
 
 def main() -> None:
     media.install()
     try:
-        words = content()
+        offered = available()
+        words = content(language.current(offered))
     except ContentError as error:
         # Broken wording must stop the app rather than show a half-worded summary. The message names the
         # file and the field; it holds no answers, so it is safe to show.
@@ -24,6 +33,7 @@ def main() -> None:
         st.stop()
     st.set_page_config(page_title=words.ui.app_title, page_icon="🩺", layout="centered")
     style.apply()
+    language.switch(words.ui.language.label, offered)
     current = state.page()
     if current == state.Page.WELCOME:
         pages.welcome(words)
@@ -33,6 +43,8 @@ def main() -> None:
         pages.summary(words)
     else:
         pages.step(Step(current), words)
+    if not words.language.reviewed_by_clinician:
+        st.caption(words.language.notice)  # once, at the foot of every page, in the language it is about
     focus.after_navigation()
 
 

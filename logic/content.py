@@ -312,6 +312,10 @@ class FilesText(Frozen):
     fhir_file: Text
 
 
+class LanguageText(Frozen):
+    label: Text  # the language switch's name, for screen readers
+
+
 class Interface(Frozen):
     app_title: Text
     tagline: Text
@@ -322,6 +326,7 @@ class Interface(Frozen):
     review: ReviewText
     summary: SummaryText
     files: FilesText
+    language: LanguageText
 
 
 # --- All of it ----------------------------------------------------------------------------------------

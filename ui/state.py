@@ -26,6 +26,8 @@ UPLOADS = "uploads"
 RESUME_PROBLEMS = "resume_problems"
 URGENT = "urgent"  # the urgent flags the answers so far raise, as last drawn
 TONE = "tone"  # the skin type the mark drawings were last drawn for
+LANGUAGE = "language"  # the language the pages are in (ui/language.py)
+LANGUAGE_WIDGET = "w:language"
 
 
 class Page(StrEnum):
@@ -147,9 +149,10 @@ def back_from(step: Step) -> None:
 
 
 def start_over() -> None:
-    """Forget every answer and every widget value of this session."""
+    """Forget every answer and every widget value of this session; keep only the language it is read in."""
     for key in list(state().keys()):
-        del state()[key]
+        if key != LANGUAGE:
+            del state()[key]
     state()[PAGE] = Page.WELCOME
 
 
