@@ -238,6 +238,8 @@ class NavText(Frozen):
     start_over: Text
     edit: Text
     progress: Text
+    reminder: Text  # an urgent answer given on an earlier page, at the top of each later page
+    back_to_review: Text  # Next's words on a page opened with Change from the review
 
 
 class ValidationText(Frozen):

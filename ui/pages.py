@@ -52,6 +52,7 @@ def step(current: Step, content: Content) -> None:
     words = content.questions.steps[current]
     _progress(state.STEPS.index(current) + 1, words.title, content)
     st.header(words.title)
+    _reminders(current, content)
     st.write(words.intro)
     state.state()[state.HEADING] = bool(state.problems())
     if state.problems():
@@ -63,7 +64,7 @@ def step(current: Step, content: Content) -> None:
     back.button(nav.back, key="back", on_click=state.back_from, args=(current,), use_container_width=True)
     is_last = current is state.STEPS[-1]
     forward.button(
-        nav.review if is_last else nav.next,
+        nav.back_to_review if state.state().get(state.FROM_REVIEW) else nav.review if is_last else nav.next,
         key="next",
         type="primary",
         on_click=state.next_from,
@@ -84,6 +85,15 @@ def _question_block(field: Field, current: Step, content: Content) -> None:
         _urgent_now(field, content)
     if state.state().get(state.HEADING) and not state.problems():
         st.rerun(scope="app")
+
+
+def _reminders(current: Step, content: Content) -> None:
+    """A short reminder, at the top of each later page, of every urgent answer given on an earlier one."""
+    earlier = {f for step in state.STEPS[: state.STEPS.index(current)] for f in STEP_FIELDS[step]}
+    for flag in early_flags(state.draft(), content):
+        if flag.level is Level.URGENT and all(t.field in earlier for t in flag.triggered_by):
+            what = content.general.next_step[flag.when].label
+            st.warning(content.ui.nav.reminder.format(title=flag.title, what=what), icon="🚨")
 
 
 def _urgent_now(field: Field, content: Content) -> None:
@@ -127,7 +137,7 @@ def review(content: Content) -> None:
         with st.container(border=True):
             title, change = st.columns([4, 1], vertical_alignment="center")
             title.subheader(content.questions.steps[current].title)
-            change.button(content.ui.nav.edit, key=f"edit:{current}", on_click=state.go, args=(current,))
+            change.button(content.ui.nav.edit, key=f"edit:{current}", on_click=state.change, args=(current,))
             for field in STEP_FIELDS[current]:
                 st.markdown(f"**{content.field_label(field)}**")
                 if field is Field.NOTES:

@@ -27,6 +27,7 @@ RESUME_PROBLEMS = "resume_problems"
 URGENT = "urgent"  # the urgent flags the answers so far raise, as last drawn
 TONE = "tone"  # the skin type the mark drawings were last drawn for
 LANGUAGE = "language"  # the language the pages are in (ui/language.py)
+FROM_REVIEW = "from_review"  # a step opened with Change on the review page goes back there when done
 LANGUAGE_WIDGET = "w:language"
 
 
@@ -131,6 +132,14 @@ def use_skin_type(suggested: SkinType) -> None:
 def go(target: str) -> None:
     state()[PAGE] = target
     state()[FOCUS] = True
+    if target in (Page.REVIEW, Page.SUMMARY, Page.WELCOME):
+        state().pop(FROM_REVIEW, None)
+
+
+def change(step: Step) -> None:
+    """Change on the review page: open that step, and come back to the review when it is done."""
+    go(step)
+    state()[FROM_REVIEW] = True
 
 
 def next_from(step: Step) -> None:
@@ -139,7 +148,7 @@ def next_from(step: Step) -> None:
     state()[PROBLEMS] = found
     if not found:
         index = STEPS.index(step)
-        go(STEPS[index + 1] if index + 1 < len(STEPS) else Page.REVIEW)
+        go(Page.REVIEW if state().get(FROM_REVIEW) or index + 1 == len(STEPS) else STEPS[index + 1])
 
 
 def back_from(step: Step) -> None:

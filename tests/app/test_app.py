@@ -168,8 +168,7 @@ def test_editing_from_the_review_page_changes_the_summary(at):
     at.button(key=f"edit:{Step.ABOUT_YOU}").click().run()
     assert at.session_state[PAGE] == Step.ABOUT_YOU
     answer(at, Field.PREGNANCY, "breastfeeding")
-    for _ in (Step.ABOUT_YOU, Step.SKIN_AND_MARKS, Step.PLANS):
-        at.button(key="next").click().run()
+    at.button(key="next").click().run()
     assert at.session_state[PAGE] == "review"
     at.button(key="next").click().run()
     assert CONTENT.flags[FlagId.PREGNANCY_OR_BREASTFEEDING].title in page_text(at)
@@ -313,3 +312,32 @@ def test_an_answer_the_widget_shows_reaches_the_draft_even_if_its_callback_was_l
     at.run()
     assert at.session_state[DRAFT][Field.DISTRESS] == "none"
     assert at.session_state[DRAFT][Field.CURRENT_SYMPTOMS] == ["infection_signs"]
+
+
+def test_an_urgent_answer_is_recalled_at_the_top_of_every_later_page(at):
+    at.button(key="start").click().run()
+    fill_step(at, Step.SAFETY, {**PERSON, "current_symptoms": ["infection_signs"]})
+    flag = CONTENT.flags[FlagId.POSSIBLE_INFECTION]
+    reminder = CONTENT.ui.nav.reminder.format(title=flag.title, what=CONTENT.general.next_step["today"].label)
+    assert reminder not in [w.value for w in at.warning]
+    for step in (Step.ABOUT_YOU, Step.SKIN_AND_MARKS, Step.PLANS):
+        at.button(key="next").click().run()
+        assert at.session_state[PAGE] == step
+        assert [w.value for w in at.warning].count(reminder) == 1
+        fill_step(at, step, PERSON)
+
+
+def test_change_on_the_review_page_comes_back_to_the_review(at):
+    at.button(key="start").click().run()
+    for step in Step:
+        fill_step(at, step, PERSON)
+        at.button(key="next").click().run()
+    assert at.session_state[PAGE] == "review"
+    at.button(key="edit:about_you").click().run()
+    assert at.session_state[PAGE] == Step.ABOUT_YOU
+    assert at.button(key="next").label == CONTENT.ui.nav.back_to_review
+    at.button(key="next").click().run()
+    assert at.session_state[PAGE] == "review"
+    at.button(key="edit:safety").click().run()
+    at.button(key="next").click().run()
+    assert at.session_state[PAGE] == "review"
