@@ -144,6 +144,9 @@ def _notes(field: Field, content: Content) -> None:
         label_visibility="collapsed",
         placeholder=content.ui.validation.notes_limit.format(limit=NOTES_MAX_LENGTH),
     )
+    if text_length(state.draft().get(field, "")) >= NOTES_MAX_LENGTH:
+        # The box stops at the limit and cuts a longer paste without a word: say so.
+        st.info(content.ui.validation.notes_at_limit.format(limit=NOTES_MAX_LENGTH), icon="✂️")
 
 
 def _skin_type_helper(content: Content) -> None:

@@ -341,3 +341,13 @@ def test_change_on_the_review_page_comes_back_to_the_review(at):
     at.button(key="edit:safety").click().run()
     at.button(key="next").click().run()
     assert at.session_state[PAGE] == "review"
+
+
+def test_a_note_at_the_limit_says_that_anything_longer_was_not_kept(at):
+    at.session_state[PAGE] = Step.PLANS
+    at.run()
+    message = CONTENT.ui.validation.notes_at_limit.format(limit=500)
+    answer(at, Field.NOTES, "x" * 499)
+    assert message not in [i.value for i in at.info]
+    answer(at, Field.NOTES, "x" * 500)
+    assert message in [i.value for i in at.info]
