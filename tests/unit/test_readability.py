@@ -7,6 +7,7 @@ difficulty. textstat 0.7.4 is pinned because later releases download a pronuncia
 time, which this project's machines cannot do; 0.7.4 counts syllables with pyphen, offline.
 """
 
+import re
 import tomllib
 
 import pytest
@@ -55,3 +56,42 @@ def test_each_content_file_reads_at_about_age_twelve(name):
 def test_all_the_wording_together_reads_at_about_age_twelve():
     everything = [t for name in FILES for t in texts(name)]
     assert grade(everything) <= WHOLE_BOUND
+
+
+# --- Filipino -----------------------------------------------------------------------------------------------
+# Flesch-Kincaid is built on English syllable counts and says nothing about Filipino, whose affixes make
+# plain words long (nagbibigay, makakakuha). What makes a health leaflet hard in any language is long
+# sentences and padding, so the Filipino is held to the sentence lengths the plain English already has,
+# with a margin for Filipino's extra function words (ang, ng, sa, na), and to no more than half again the
+# words of the English it translates.
+FIL_MEAN_SENTENCE = 16  # words; the English is about 13
+FIL_LONGEST_SENTENCE = 45
+FIL_WORDS_PER_ENGLISH_WORD = 1.5
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+
+
+def sentences(parts: list[str]) -> list[str]:
+    return [s for part in parts for s in _SENTENCE.split(part) if s.strip()]
+
+
+def filipino_texts(name: str) -> list[str]:
+    return prose(tomllib.loads((CONTENT_DIR / "fil" / f"{name}.toml").read_text(encoding="utf-8")))
+
+
+def test_the_check_tells_short_filipino_sentences_from_long_ones():
+    plain = sentences(["Magpatingin ka sa doktor ngayong araw. Huwag nang magpa-drip."])
+    assert max(len(s.split()) for s in plain) < 10 < FIL_LONGEST_SENTENCE
+
+
+def test_the_filipino_wording_keeps_to_short_sentences():
+    every = sentences([t for name in FILES for t in filipino_texts(name)])
+    lengths = [len(s.split()) for s in every]
+    assert sum(lengths) / len(lengths) <= FIL_MEAN_SENTENCE
+    assert [s for s in every if len(s.split()) > FIL_LONGEST_SENTENCE] == []
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_the_filipino_is_not_padded_beyond_the_english(name):
+    english = sum(len(t.split()) for t in texts(name))
+    filipino = sum(len(t.split()) for t in filipino_texts(name))
+    assert filipino <= FIL_WORDS_PER_ENGLISH_WORD * english, f"{name}: {filipino} words for {english} in English"
