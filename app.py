@@ -4,7 +4,7 @@ import streamlit as st
 
 from logic import Content, ContentError, default_content
 from logic.vocab import Step
-from ui import focus, media, pages, state, style
+from ui import downloads, focus, pages, state, style
 
 
 @st.cache_resource
@@ -14,7 +14,7 @@ def content() -> Content:
 
 
 def main() -> None:
-    media.install()
+    downloads.install()
     try:
         words = content()
     except ContentError as error:
