@@ -105,6 +105,9 @@ def _answer_problem(detail: Any) -> str:
     return f"{where}: {_shown(detail['input'])} is not allowed; allowed: {allowed(field)}"
 
 
+NOT_AN_ANSWERS_FILE = "the file's name must end in .json: an answers file is the .json file this questionnaire saved"
+
+
 def duplicate_keys(names: Iterable[str]) -> list[str]:
     """One line per key given more than once in one JSON object, at most MAX_PROBLEMS lines."""
     lines = [f"{_key(name)}: given more than once; each question may appear only once" for name in names]
