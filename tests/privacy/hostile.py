@@ -20,6 +20,7 @@ class Reply:
     headers: dict[str, str]
     body: bytes = b""
     cookies: dict[str, str] = field(default_factory=dict)
+    set_cookies: list[str] = field(default_factory=list)
 
 
 def get(url: str, cookies: dict[str, str] | None = None, method: str = "GET", **headers: str) -> Reply:
@@ -34,9 +35,11 @@ def get(url: str, cookies: dict[str, str] | None = None, method: str = "GET", **
     except urllib.error.HTTPError as error:
         status, raw, body = error.code, error.headers, error.read()
     jar: http.cookies.SimpleCookie = http.cookies.SimpleCookie()
-    for value in raw.get_all("Set-Cookie") or []:
+    set_cookies = raw.get_all("Set-Cookie") or []
+    for value in set_cookies:
         jar.load(value)
-    return Reply(status, {k.lower(): v for k, v in raw.items()}, body, {k: m.value for k, m in jar.items()})
+    headers = {k.lower(): v for k, v in raw.items()}
+    return Reply(status, headers, body, {k: m.value for k, m in jar.items()}, set_cookies)
 
 
 class Tap:
