@@ -2,7 +2,6 @@
 random id, asking too often is refused with the message, and leaving or ending drops everything."""
 
 import pytest
-from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
@@ -108,7 +107,6 @@ def test_install_stops_with_a_message_naming_itself_if_streamlit_changed(monkeyp
     handler = backend_operation_handler.DeferredFileHandler
     monkeypatch.setattr(handler, "handle", getattr(handler.handle, "__wrapped__", handler.handle))
     monkeypatch.setattr(downloads, "_MANAGER_NEEDS", (*downloads._MANAGER_NEEDS, "_renamed_later"))
-    monkeypatch.setattr(MediaFileManager, "clear_session_refs", MediaFileManager.clear_session_refs)
     with pytest.raises(downloads.DownloadsFixError, match=r"_renamed_later.*ui/downloads\.py"):
         downloads.install()
 
