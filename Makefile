@@ -10,8 +10,11 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test lint unit browser browser-deps clean mutation bench serve serve-replicas nginx-deps
 
+# deploy/asgi.py serves app.py with the protections of deploy/hardening.py (headers, no outgoing calls, ...).
+SCRIPT := deploy/asgi.py
+
 run: $(READY)
-	$(BIN)/streamlit run app.py --server.port $(PORT)
+	$(BIN)/streamlit run $(SCRIPT) --server.port $(PORT)
 
 test: $(READY) browser-deps nginx-deps lint
 	$(BIN)/python -m pytest
@@ -69,7 +72,7 @@ bench: $(READY) browser-deps nginx-deps
 	$(BIN)/python -m bench.run --sizes $(SIZES) --repeats $(REPEATS) --replicas $(N) $(BENCH_ARGS)
 
 serve: $(READY)
-	$(BIN)/streamlit run app.py --server.port $(PORT) $(SERVE_FLAGS)
+	$(BIN)/streamlit run $(SCRIPT) --server.port $(PORT) $(SERVE_FLAGS)
 
 serve-replicas: $(READY) nginx-deps
 	$(BIN)/python -m deploy.replicas --replicas $(N) --port $(PORT)

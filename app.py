@@ -5,7 +5,7 @@ import streamlit as st
 from logic import Content, ContentError, default_content
 from logic.content import languages
 from logic.vocab import Step
-from ui import focus, language, media, pages, state, style
+from ui import downloads, focus, language, pages, state, style
 
 
 @st.cache_resource
@@ -22,7 +22,7 @@ def available() -> dict[str, str]:
 
 
 def main() -> None:
-    media.install()
+    downloads.install()
     try:
         offered = available()
         words = content(language.current(offered))

@@ -12,8 +12,11 @@ error details hidden); these flags add what only matters when serving people rat
   rerun here and grew with the number of people connected (bench/run.py measures both settings).
   Python's own generational collector still runs; only the forced full pass per rerun goes.
 
-The Makefile's `serve` target, the Dockerfile and deploy/replicas.py pass exactly these (a test checks).
+The Makefile's `serve` target, the Dockerfile and deploy/replicas.py pass exactly these (a test checks), to
+`SCRIPT`: deploy/asgi.py serves app.py with deploy/hardening.py's protections (`make run` uses it too).
 """
+
+SCRIPT = "deploy/asgi.py"
 
 FLAGS: tuple[str, ...] = (
     "--server.headless=true",

@@ -24,8 +24,9 @@ import time
 import urllib.request
 from pathlib import Path
 
+from deploy.hardening import HEADERS
 from deploy.processes import stop
-from deploy.production import FLAGS
+from deploy.production import FLAGS, SCRIPT
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE = Path(__file__).with_name("nginx.conf.template")
@@ -46,6 +47,15 @@ def healthy(url: str, timeout: float = 2.0) -> bool:
             return reply.read() == b"ok"
     except OSError:
         return False
+
+
+def security_headers(indent: str = "            ") -> str:
+    """nginx lines that send each of the app's security headers once, on every answer."""
+    lines = []
+    for name, value in HEADERS.items():
+        lines.append(f"{indent}proxy_hide_header {name};")
+        lines.append(f'{indent}add_header {name} "{value}" always;')
+    return "\n".join(lines)
 
 
 class Replica:
@@ -85,7 +95,7 @@ class Replicas:
         count: int = 2,
         port: int = 0,
         address: str = "127.0.0.1",
-        script: str = "app.py",
+        script: str = SCRIPT,
         run_dir: Path | None = None,
     ) -> None:
         if count < 1:
@@ -136,6 +146,7 @@ class Replicas:
             .replace("@@SERVERS@@", servers)
             .replace("@@ADDRESS@@", self.address)
             .replace("@@PORT@@", str(self.port))
+            .replace("@@SECURITY_HEADERS@@", security_headers())
         )
         path = self.run_dir / "nginx.conf"
         path.write_text(config, encoding="utf-8")

@@ -3,6 +3,7 @@
 
 import argparse
 import json
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -26,8 +27,20 @@ FORMATS = {
 }
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, but help that cannot be written to standard output is said, not silently lost."""
+
+    def _print_message(self, message: str, file=None) -> None:
+        if not message:
+            return
+        if file is not None and file is sys.stdout:
+            _write(message, None)
+        else:
+            _say(message.rstrip("\n"))
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m logic", description=__doc__)
+    parser = _Parser(prog="python -m logic", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     summarize = commands.add_parser("summarize", help="print the summary for a JSON answers file")
     summarize.add_argument("file", help="answers file (JSON), or - for standard input")
@@ -46,18 +59,17 @@ def main(argv: list[str] | None = None) -> int:
         summarize.error("--format pdf needs --output OUT.pdf (a PDF is not printed to the terminal; - sends it there)")
 
     if args.command == "schema":
-        print(json.dumps(Answers.model_json_schema(), indent=2))
-        return 0
+        return _write(json.dumps(Answers.model_json_schema(), indent=2) + "\n", None)
     try:
         answers = parse_answers(_read(args.file))
         summary = evaluate(answers)
     except AnswersError as error:
-        print(f"{_name(args.file)}: the answers are not valid:", file=sys.stderr)
+        _say(f"{_name(args.file)}: the answers are not valid:")
         for problem in error.problems:
-            print(f"  - {problem}", file=sys.stderr)
+            _say(f"  - {problem}")
         return EXIT_BAD_INPUT
     except LogicError as error:
-        print(error, file=sys.stderr)
+        _say(str(error))
         return 1
     today = date.today()
     output: str | bytes
@@ -73,27 +85,100 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _write(output: str | bytes, file: str | None) -> int:
-    """Text goes to standard output unless a file is named; a PDF's bytes only to a file or to `-`."""
+    """Text goes to standard output unless a file is named; a PDF's bytes only to a file or to `-`.
+
+    A file that cannot be written is named in one line; standard output that cannot be written raises
+    StreamError, which `run()` turns into one line."""
+    if file is not None and file != "-":
+        try:
+            Path(file).write_bytes(output.encode() if isinstance(output, str) else output)
+        except OSError as error:
+            _say(f"{file}: cannot write the file: {error.strerror or error}")
+            return 1
+        return 0
+    out = _stream("stdout")
     try:
-        if file is not None and file != "-":
-            data = output.encode() if isinstance(output, str) else output
-            Path(file).write_bytes(data)
-        elif isinstance(output, str):
-            sys.stdout.write(output)
+        if isinstance(output, str):
+            out.write(output)
         else:
-            sys.stdout.flush()
-            sys.stdout.buffer.write(output)
-            sys.stdout.buffer.flush()
-    except OSError as error:
-        print(f"{file}: cannot write the file: {error.strerror or error}", file=sys.stderr)
-        return 1
+            out.flush()
+            out.buffer.write(output)
+        out.flush()
+    except UnicodeEncodeError as error:
+        raise StreamError(
+            f"standard output cannot take this text in its encoding ({error.encoding}); "
+            "set PYTHONIOENCODING=utf-8 or write to a file with --output"
+        ) from None
+    except (OSError, ValueError) as error:  # ValueError: the stream was closed under us
+        raise StreamError(f"cannot write to standard output: {_reason(error)}") from None
     return 0
+
+
+class StreamError(Exception):
+    """Standard input or output cannot be used; the message says which and why, in one line."""
+
+
+def _stream(name: str):
+    """sys.stdin or sys.stdout, or StreamError when the process was started with it closed (it is None)."""
+    stream = getattr(sys, name)
+    if stream is None:
+        where = "standard input" if name == "stdin" else "standard output"
+        raise StreamError(f"{where} is closed: {'nothing to read' if name == 'stdin' else 'nowhere to write'}")
+    return stream
+
+
+def _reason(error: BaseException) -> str:
+    return (error.strerror if isinstance(error, OSError) else None) or str(error) or type(error).__name__
+
+
+def _say(line: str) -> None:
+    """One line on standard error, if there is one to write to; nothing else can be done if there is not."""
+    try:
+        if sys.stderr is not None:
+            sys.stderr.write(line + "\n")
+            sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so the interpreter's own flush at exit cannot fail and print a
+    traceback after our message has been said."""
+    try:
+        fd = sys.stdout.fileno()
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, fd)
+        os.close(null)
+    except (AttributeError, OSError, ValueError):
+        sys.stdout = None  # type: ignore[assignment] - nothing is left to flush at exit
+
+
+def run(argv: list[str] | None = None) -> int:
+    """`main()` for `python -m logic`: whatever happens to its streams (closed, full, a broken pipe, an
+    encoding that cannot take the text), it ends with one line on standard error and a non-zero status,
+    never a traceback."""
+    try:
+        try:
+            status = main(argv)
+        except SystemExit as stop:  # argparse after --help or a usage error
+            status = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 2)
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except StreamError as error:
+        _say(f"python -m logic: {error}")
+        _silence_stdout()
+        return 1
+    except (OSError, ValueError) as error:
+        _say(f"python -m logic: cannot write to standard output: {_reason(error)}")
+        _silence_stdout()
+        return 1
+    return status
 
 
 def _read(file: str) -> bytes:
     try:
         if file == "-":
-            return sys.stdin.buffer.read(MAX_ANSWERS_BYTES + 1)
+            return _stream("stdin").buffer.read(MAX_ANSWERS_BYTES + 1)
         with Path(file).open("rb") as handle:
             return handle.read(MAX_ANSWERS_BYTES + 1)
     except OSError as error:
@@ -105,4 +190,4 @@ def _name(file: str) -> str:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run())

@@ -96,8 +96,7 @@ def _answer_problem(detail: Any) -> str:
         field = Field(name)
     except ValueError:
         known = ", ".join(str(f) for f in Field)
-        shown = name if _PLAIN_KEY.fullmatch(name) else _shown(name)
-        return f"{shown}: not a question this questionnaire asks; the questions are {known}"
+        return f"{_key(name)}: not a question this questionnaire asks; the questions are {known}"
     where = field + "".join(f"[{part}]" for part in loc[1:])
     if kind == "missing":
         return f"{field}: missing; it needs {allowed(field)}"
@@ -113,6 +112,21 @@ def _answer_problem(detail: Any) -> str:
         code, position = ctx["code"], ctx["position"]
         return f"{field}: a control character ({code}) at position {position}; only newline and tab may be used"
     return f"{where}: {_shown(detail['input'])} is not allowed; allowed: {allowed(field)}"
+
+
+NOT_AN_ANSWERS_FILE = "the file's name must end in .json: an answers file is the .json file this questionnaire saved"
+
+
+def duplicate_keys(names: Iterable[str]) -> list[str]:
+    """One line per key given more than once in one JSON object, at most MAX_PROBLEMS lines."""
+    lines = [f"{_key(name)}: given more than once; each question may appear only once" for name in names]
+    if len(lines) > MAX_PROBLEMS:
+        lines[MAX_PROBLEMS - 1 :] = [f"... and {len(lines) - MAX_PROBLEMS + 1} more problems"]
+    return lines
+
+
+def _key(name: str) -> str:
+    return name if _PLAIN_KEY.fullmatch(name) else _shown(name)
 
 
 def _shown(value: Any) -> str:

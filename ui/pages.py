@@ -1,9 +1,7 @@
 """The pages: welcome, one page per step, review, summary. Rendering only; the rules live in `logic`."""
 
 import json
-from collections.abc import Callable
 from datetime import date
-from typing import NamedTuple
 
 import pydantic
 import streamlit as st
@@ -16,6 +14,7 @@ from logic.partial import early_flags, field_problems
 from logic.vocab import Field, Level, Step
 
 from . import state
+from .downloads import TakeAway, offer
 from .illustrations import drawing
 from .questions import question
 
@@ -219,26 +218,13 @@ def summary(content: Content) -> None:
     st.button(content.ui.nav.start_over, key="start_over", on_click=state.start_over)
 
 
-class _File(NamedTuple):
-    """One take-away file: its button's key and words, and what makes the file when the button is clicked."""
-
-    key: str
-    label: str
-    name: str
-    mime: str
-    icon: str
-    make: Callable[[], str | bytes]
-    primary: bool = False
-    help: str | None = None
-
-
 def _downloads(result: Summary, answers: Answers, content: Content, key: str = "top") -> None:
-    """Everything to take away, made in memory and only when its button is clicked: nothing is kept for a
-    file the person never asks for, and drawing the summary page does not pay for four files twice."""
+    """Everything to take away, made in memory only when its button is clicked, once per set of answers
+    (ui/downloads.py says how the files are kept to this person)."""
     words, files = content.ui.summary, content.ui.files
     today = date.today()
     offered = (
-        _File(
+        TakeAway(
             "pdf",
             files.download_pdf,
             files.pdf_file,
@@ -247,7 +233,7 @@ def _downloads(result: Summary, answers: Answers, content: Content, key: str = "
             lambda: render_pdf(result, answers, content, today=today),
             primary=True,
         ),
-        _File(
+        TakeAway(
             "download",
             words.download_markdown,
             words.markdown_file,
@@ -255,7 +241,7 @@ def _downloads(result: Summary, answers: Answers, content: Content, key: str = "
             "⬇️",
             lambda: render_markdown(result, answers, content, today=today),
         ),
-        _File(
+        TakeAway(
             "save",
             files.save_answers,
             files.answers_file,
@@ -264,7 +250,7 @@ def _downloads(result: Summary, answers: Answers, content: Content, key: str = "
             lambda: answers.model_dump_json(indent=2),
             help=files.save_help,
         ),
-        _File(
+        TakeAway(
             "fhir",
             files.download_fhir,
             files.fhir_file,
@@ -273,16 +259,4 @@ def _downloads(result: Summary, answers: Answers, content: Content, key: str = "
             lambda: json.dumps(bundle(answers, content, authored=today), indent=2, ensure_ascii=False),
         ),
     )
-    row = st.container(horizontal=True)
-    for file in offered:
-        row.download_button(
-            file.label,
-            data=file.make,
-            file_name=file.name,
-            mime=file.mime,
-            key=f"{file.key}:{key}",
-            on_click="ignore",
-            icon=file.icon,
-            type="primary" if file.primary else "secondary",
-            help=file.help,
-        )
+    offer(offered, made_from=(answers, today), key=key)

@@ -10,9 +10,13 @@ from enum import StrEnum
 from typing import Any
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from logic import AnswersError, parse_answers
 from logic.answers import STANDALONE_VALUES, STEP_FIELDS, field_options, is_multi
+from logic.errors import NOT_AN_ANSWERS_FILE
 from logic.partial import Problem, field_problems
 from logic.vocab import Field, SkinType, Step
 
@@ -171,19 +175,40 @@ def uploader_key() -> str:
 
 
 def resume() -> None:
-    """Load a saved answers file: all of it, or, if anything in it is wrong, none of it."""
-    uploaded = state().get(uploader_key())
-    state()[UPLOADS] = state().get(UPLOADS, 0) + 1
+    """Load a saved answers file: all of it, or, if anything in it is wrong, none of it.
+
+    Whatever arrives is let go of at once: read and released, or refused and released. A value that is not
+    an uploaded file (another session's file id, a file already released, a name the uploader's types
+    refuse) is refused without an error page, and the answers given so far are kept."""
+    key = uploader_key()
+    state()[UPLOADS] = state().get(UPLOADS, 0) + 1  # first: the next run draws a new, empty uploader
     state().pop(RESUME_PROBLEMS, None)
-    if uploaded is None:
+    try:
+        uploaded = state().get(key)
+    except StreamlitAPIException:  # a name without .json, refused by Streamlit's own check of the types
+        state()[RESUME_PROBLEMS] = [NOT_AN_ANSWERS_FILE]
+        return
+    if not isinstance(uploaded, UploadedFile):
+        return
+    data = uploaded.getvalue()
+    _release(uploaded)
+    if not uploaded.name.lower().endswith(".json"):
+        state()[RESUME_PROBLEMS] = [NOT_AN_ANSWERS_FILE]
         return
     try:
-        answers = parse_answers(uploaded.getvalue())
+        answers = parse_answers(data)
     except AnswersError as error:
         state()[RESUME_PROBLEMS] = list(error.problems)
         return
-    for key in [k for k in state() if k.startswith(("w:", "helper:"))]:
-        del state()[key]
+    for widget in [k for k in state() if k.startswith(("w:", "helper:"))]:
+        del state()[widget]
     state()[DRAFT] = answers.model_dump(mode="json")
     state()[PROBLEMS] = {}
     go(Page.REVIEW)
+
+
+def _release(uploaded: UploadedFile) -> None:
+    """Drop the uploaded file from Streamlit's memory now, not when the session ends."""
+    ctx = get_script_run_ctx()
+    if ctx is not None:
+        ctx.uploaded_file_mgr.remove_file(ctx.session_id, uploaded.file_id)

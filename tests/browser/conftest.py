@@ -1,4 +1,5 @@
-"""A real `streamlit run app.py` on a free loopback port, driven by Playwright in Debian's Chromium."""
+"""The app as it is served (`streamlit run deploy/asgi.py`) on a free loopback port, driven by Playwright in
+Debian's Chromium."""
 
 from pathlib import Path
 from urllib.parse import urlparse
@@ -6,6 +7,7 @@ from urllib.parse import urlparse
 import pytest
 
 from bench.servers import Server
+from deploy.production import SCRIPT
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "screenshots"
@@ -20,7 +22,7 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(scope="session")
 def server(tmp_path_factory):
-    running = Server(tmp=tmp_path_factory.mktemp("server"))
+    running = Server(SCRIPT, tmp=tmp_path_factory.mktemp("server"))
     yield running
     running.stop()
 

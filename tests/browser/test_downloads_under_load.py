@@ -2,8 +2,8 @@
 
 Streamlit 1.67 keeps a file made on click only until two more script runs end anywhere on the server; with
 others answering at the same time the browser's fetch of it found a 404 and Chromium cancelled the download
-(4 of 10 with 20 people). ui/media.py ties the file to the page that asked for it; without it this test
-failed 3 runs of 3.
+(4 of 10 with 20 people). ui/downloads.py keeps each made file out of Streamlit's sweep until the page that
+asked for it moves on; without that this test failed 3 runs of 3.
 """
 
 import asyncio

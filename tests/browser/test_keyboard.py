@@ -61,7 +61,10 @@ def test_a_keyboard_user_completes_the_questionnaire_and_downloads_the_summary(p
     activate(page, CONTENT.ui.welcome.start)
     for step in Step:
         heading = CONTENT.questions.steps[step].title
-        page.wait_for_function(f"document.activeElement && document.activeElement.innerText.trim() === {heading!r}")
+        # A function, not an expression: Playwright evals expressions, which the page's CSP forbids.
+        page.wait_for_function(
+            "(heading) => document.activeElement && document.activeElement.innerText.trim() === heading", arg=heading
+        )
         for field in STEP_FIELDS[step]:
             answer_by_keyboard(page, field, KEYBOARD_PERSON[field])
             if field is Field.CURRENT_SYMPTOMS:

@@ -96,7 +96,7 @@ def test_next_shows_the_new_page_from_its_top_with_focus_on_its_heading(page_fac
     for field in STEP_FIELDS[Step.SAFETY]:
         q.answer(field, PERSON[field])
     q.next()
-    page.wait_for_function("document.activeElement && document.activeElement.tagName === 'H2'", timeout=10_000)
+    page.wait_for_function("() => document.activeElement && document.activeElement.tagName === 'H2'", timeout=10_000)
     assert page.evaluate("document.activeElement.innerText").strip() == CONTENT.questions.steps[Step.ABOUT_YOU].title
     assert page.evaluate("document.querySelector('[data-testid=stMain]').scrollTop") == 0
 

@@ -3,18 +3,19 @@
 import pytest
 
 from bench.servers import Server
+from deploy.production import SCRIPT
 
 
 @pytest.fixture
 def fresh_server(tmp_path_factory):
     """A server started for one test alone, with its own HOME and TMPDIR; stopped by the test or at its end."""
-    running = Server(tmp=tmp_path_factory.mktemp("private-server"))
+    running = Server(SCRIPT, tmp=tmp_path_factory.mktemp("private-server"))
     yield running
     running.stop()
 
 
 @pytest.fixture(scope="module")
 def module_server(tmp_path_factory):
-    running = Server(tmp=tmp_path_factory.mktemp("isolation-server"))
+    running = Server(SCRIPT, tmp=tmp_path_factory.mktemp("isolation-server"))
     yield running
     running.stop()

@@ -1,0 +1,381 @@
+"""The server as people meet it: what `deploy/asgi.py` adds around Streamlit 1.67 (issue 12).
+
+- `Hardening`, an ASGI middleware on every HTTP response: a Content Security Policy with
+  `frame-ancestors 'none'`, `X-Frame-Options: DENY`, `Referrer-Policy: no-referrer`,
+  `X-Content-Type-Options: nosniff`, and `Cache-Control: no-store` on everything but Streamlit's own
+  content-hashed static files; `/_stcore/metrics` answers 404; the page sets a random, HttpOnly,
+  SameSite=Strict browser cookie, and a take-away file at `/media/` is served only to the browser whose
+  session made it (ui/downloads.py).
+- No outgoing call: Streamlit's origin check looked up the machine's external address at an outside
+  host, synchronously, on every handshake from a foreign Origin (20 s frozen in a network that drops
+  packets); `net_util` now answers "unknown" without asking anyone.
+- A session can be resumed only from the browser that opened it: the browser cookie's digest is part of
+  the session's identity, which Streamlit compares on every reconnect with a session id.
+- Disconnected sessions end `server.disconnectedSessionTTL` seconds after their websocket closed (Streamlit
+  only forgets them, later, when something else touches its store), and their take-away files go at once.
+- Uploads: a session holds only its newest uploaded file, and an upload is parsed in memory, never
+  spooled to disk.
+- Widget values a client sends that do not fit the widget (a radio sent a number, notes sent a bool, a
+  file that the uploader's types refuse) are dropped as if never sent, instead of failing the run.
+- Log lines: control characters in anything logged are escaped, each message is cut to `LOG_LIMIT`
+  characters, and ids shaped like session and file ids are replaced by `<id>`.
+
+`install()` applies the patches once per process; each patched name is checked first, and a Streamlit
+without them stops the server with `HardeningError` naming this file.
+"""
+
+import asyncio
+import contextlib
+import functools
+import logging
+import re
+import secrets
+import time
+from collections.abc import AsyncIterator, Callable
+from http.cookies import SimpleCookie
+from typing import Any
+
+from streamlit import config, net_util
+from streamlit.runtime import Runtime
+from streamlit.runtime.memory_uploaded_file_manager import MemoryUploadedFileManager
+from streamlit.runtime.state.session_state import Serialized, WStates
+from streamlit.runtime.websocket_session_manager import WebsocketSessionManager
+
+from ui import downloads
+
+BROWSER_COOKIE = "qn_browser"
+LOG_LIMIT = 1000
+REAP_EVERY = 1.0  # seconds between looks for disconnected sessions to end
+_MARK = "_hardened_for_issue_12"
+
+# Streamlit's front end sets styles inline (emotion) and index.html has one inline script; the focus mover
+# (ui/focus.py) runs a script in a srcdoc iframe, which inherits this policy, and its text changes with
+# every navigation, so no hash can name it: scripts are 'self' plus inline until that text is constant.
+CSP = "; ".join(
+    (
+        "default-src 'self'",
+        "script-src 'self' 'unsafe-inline'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        "font-src 'self' data:",
+        "media-src 'self' data: blob:",
+        "connect-src 'self'",
+        "frame-src 'self'",
+        "worker-src 'self' blob:",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'none'",
+        "frame-ancestors 'none'",
+    )
+)
+HEADERS: dict[str, str] = {
+    "content-security-policy": CSP,
+    "x-frame-options": "DENY",
+    "referrer-policy": "no-referrer",
+    "x-content-type-options": "nosniff",
+    "cross-origin-opener-policy": "same-origin",
+    "permissions-policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+}
+NO_STORE = "no-store"
+
+
+class HardeningError(RuntimeError):
+    """The installed Streamlit is not the one these patches were written for."""
+
+
+# --- HTTP ---------------------------------------------------------------------------------------------
+
+
+def _base() -> str:
+    base = (config.get_option("server.baseUrlPath") or "").strip("/")
+    return f"/{base}" if base else ""
+
+
+def _cookies(headers: list[tuple[bytes, bytes]]) -> dict[str, str]:
+    jar: SimpleCookie = SimpleCookie()
+    for name, value in headers:
+        if name == b"cookie":
+            with contextlib.suppress(Exception):
+                jar.load(value.decode("latin-1"))
+    return {key: morsel.value for key, morsel in jar.items()}
+
+
+class Hardening:
+    """Pure ASGI middleware (no body buffering, websockets untouched): see the module's docstring."""
+
+    def __init__(self, app: Callable) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict, receive: Callable, send: Callable) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path = scope.get("path", "")
+        base = _base()
+        inner = path[len(base) :] if base and path.startswith(base) else path
+        if inner.rstrip("/") == "/_stcore/metrics":
+            await _not_found(send)
+            return
+        cookies = _cookies(scope.get("headers", []))
+        if inner.startswith("/media/"):
+            ours, owner = downloads.owner_of(inner.removeprefix("/media/").split(".", 1)[0])
+            mine = cookies.get(BROWSER_COOKIE)
+            if ours and (owner is None or mine is None or downloads.browser_digest(mine) != owner):
+                await _not_found(send)
+                return
+        static = inner.startswith("/static/") or inner in ("/favicon.png", "/manifest.json")
+        page = not static and not inner.startswith(("/_stcore/", "/media/", "/component/"))
+        new_cookie = None
+        if page and BROWSER_COOKIE not in cookies:
+            secure = "; Secure" if scope.get("scheme") == "https" else ""
+            new_cookie = f"{BROWSER_COOKIE}={secrets.token_urlsafe(32)}; Path=/; HttpOnly; SameSite=Strict{secure}"
+
+        async def send_hardened(message: dict) -> None:
+            if message["type"] == "http.response.start":
+                headers = [
+                    (k, v)
+                    for k, v in message.get("headers", [])
+                    if k.lower().decode("latin-1") not in HEADERS and (static or k.lower() != b"cache-control")
+                ]
+                headers += [(k.encode(), v.encode()) for k, v in HEADERS.items()]
+                if not static:
+                    headers.append((b"cache-control", NO_STORE.encode()))
+                if new_cookie is not None:
+                    headers.append((b"set-cookie", new_cookie.encode()))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, send_hardened)
+
+
+async def _not_found(send: Callable) -> None:
+    headers = [(k.encode(), v.encode()) for k, v in HEADERS.items()]
+    headers += [(b"cache-control", b"no-store"), (b"content-type", b"text/plain"), (b"content-length", b"9")]
+    await send({"type": "http.response.start", "status": 404, "headers": headers})
+    await send({"type": "http.response.body", "body": b"Not found"})
+
+
+# --- No outgoing calls ----------------------------------------------------------------------------------
+
+
+def _no_outside_calls() -> None:
+    """Streamlit would ask checkip.amazonaws.com for the external address (origin check, start-up banner)
+    and open a UDP socket towards 8.8.8.8 for the internal one. Same-origin pages never need either."""
+    net_util.get_external_ip = lambda: None
+    net_util.get_internal_ip = lambda: None
+    net_util._make_blocking_http_get = lambda *_, **__: None
+
+
+# --- Sessions: bound to their browser, ended soon after they disconnect ------------------------------------
+
+
+def _browser_of(client: Any) -> str:
+    """The digest of the browser cookie the websocket was opened with, or a random one if it had none (then
+    nobody, not even the same client, can resume the session later)."""
+    try:
+        secret = client.client_context.cookies.get(BROWSER_COOKIE)
+    except AttributeError:
+        secret = None
+    return downloads.browser_digest(secret or secrets.token_urlsafe(32))
+
+
+_disconnected: dict[str, tuple[float, Any]] = {}  # session id -> (when its websocket closed, the session)
+
+
+def _bind_sessions() -> None:
+    connect = Runtime.connect_session
+
+    @functools.wraps(connect)
+    def connect_session(self: Runtime, client: Any, user_info: dict, *args: Any, **kwargs: Any) -> str:
+        session_id = connect(self, client, {**user_info, downloads.BROWSER: _browser_of(client)}, *args, **kwargs)
+        _disconnected.pop(session_id, None)
+        return session_id
+
+    disconnect = WebsocketSessionManager.disconnect_session
+
+    @functools.wraps(disconnect)
+    def disconnect_session(self: WebsocketSessionManager, session_id: str) -> None:
+        active = self.get_active_session_info(session_id)
+        disconnect(self, session_id)
+        downloads.forget(session_id)
+        if active is not None and not self.is_active_session(session_id):
+            _disconnected[session_id] = (time.monotonic(), active.session)
+
+    Runtime.connect_session = connect_session  # type: ignore[method-assign]
+    WebsocketSessionManager.disconnect_session = disconnect_session  # type: ignore[method-assign]
+
+
+def reap(manager: WebsocketSessionManager, now: float, ttl: float) -> int:
+    """End every session whose websocket closed at least `ttl` seconds before `now`; return how many."""
+    ended = 0
+    for session_id, (since, session) in list(_disconnected.items()):
+        if manager.is_active_session(session_id):
+            _disconnected.pop(session_id, None)
+        elif now - since >= ttl:
+            _disconnected.pop(session_id, None)
+            with manager._storage_lock, contextlib.suppress(KeyError):
+                manager._session_storage.delete(session_id)
+            session.shutdown()
+            downloads.forget(session_id)
+            ended += 1
+    return ended
+
+
+@contextlib.asynccontextmanager
+async def lifespan(app: Any) -> AsyncIterator[None]:
+    """While the server runs: end disconnected sessions once their time is up."""
+
+    async def reaper() -> None:
+        from streamlit import runtime
+
+        ttl = float(config.get_option("server.disconnectedSessionTTL"))
+        while True:
+            await asyncio.sleep(REAP_EVERY)
+            if runtime.exists():
+                manager = runtime.get_instance()._session_mgr
+                if isinstance(manager, WebsocketSessionManager):
+                    reap(manager, time.monotonic(), ttl)
+
+    task = asyncio.create_task(reaper(), name="end-disconnected-sessions")
+    try:
+        yield
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+
+
+# --- Uploads --------------------------------------------------------------------------------------------
+
+
+def _bound_uploads() -> None:
+    add = MemoryUploadedFileManager.add_file
+
+    @functools.wraps(add)
+    def add_file(self: MemoryUploadedFileManager, session_id: str, file: Any) -> None:
+        """Keep only the session's newest upload: the app reads one answers file at a time."""
+        with self._lock:
+            older = [i for i in self.file_storage.get(session_id, {}) if i != file.file_id]
+        for file_id in older:
+            self.remove_file(session_id, file_id)
+        add(self, session_id, file)
+
+    MemoryUploadedFileManager.add_file = add_file  # type: ignore[method-assign]
+    from starlette.formparsers import MultiPartParser
+
+    # An upload at its size limit must stay in memory: Starlette spools larger parts to a temporary file.
+    limit = config.get_option("server.maxUploadSize") * 1024 * 1024
+    MultiPartParser.spool_max_size = max(MultiPartParser.spool_max_size, 2 * limit)
+
+
+# --- Widget values that do not fit their widget ----------------------------------------------------------
+
+
+def _refuse_misfit_values() -> None:
+    getitem = WStates.__getitem__
+
+    @functools.wraps(getitem)
+    def __getitem__(self: WStates, key: str) -> Any:
+        state = self.states.get(key)
+        metadata = self.widget_metadata.get(key)
+        if not isinstance(state, Serialized) or metadata is None:
+            return getitem(self, key)
+        sent, expected = state.value.WhichOneof("value"), metadata.value_type
+        if sent is not None and expected is not None and sent != expected:
+            _drop(self, key, state)
+            raise KeyError(key)
+        try:
+            value = getitem(self, key)
+        except Exception:  # a value the widget's own reader refuses: as if it was never sent
+            _drop(self, key, state)
+            raise KeyError(key) from None
+        if sent is None and expected is not None:
+            # Streamlit takes the sent value's type as the widget's from now on; an empty one would leave
+            # the widget with no type to check the next value against.
+            self.widget_metadata[key] = metadata
+        return value
+
+    WStates.__getitem__ = __getitem__  # type: ignore[method-assign]
+
+
+def _drop(states: WStates, key: str, state: Serialized) -> None:
+    """A refused value stays where it is, read as absent (the dict may be being iterated over); an uploaded
+    file it names is let go at once: nothing refused is held."""
+    if state.value.WhichOneof("value") != "file_uploader_state_value":
+        return
+    from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    if ctx is not None:
+        for info in state.value.file_uploader_state_value.uploaded_file_info:
+            ctx.uploaded_file_mgr.remove_file(ctx.session_id, info.file_id)
+
+
+# --- Logs -----------------------------------------------------------------------------------------------
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# Session and upload ids (UUIDs, with or without dashes) and published file ids (48 hex digits).
+_IDS = re.compile(r"\b[0-9a-fA-F]{8}(?:-?[0-9a-fA-F]{4}){3}-?[0-9a-fA-F]{12}\b|\b[0-9a-f]{48}\b")
+
+
+def clean(text: str, limit: int = LOG_LIMIT) -> str:
+    """A log message as it may be written: ids replaced, control characters escaped, at most `limit` long."""
+    text = _IDS.sub("<id>", text[: limit * 2])
+    text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256 else "\\u2028", text)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _clean_logs() -> None:
+    make = logging.getLogRecordFactory()
+    if getattr(make, _MARK, False):
+        return
+
+    def record(*args: Any, **kwargs: Any) -> logging.LogRecord:
+        made = make(*args, **kwargs)
+        try:
+            message = made.getMessage()
+        except Exception:  # a message that cannot be formatted is logged as its template
+            message = str(made.msg)
+        made.msg, made.args = clean(message), None
+        if made.exc_info and made.exc_info[1] is not None:
+            error = made.exc_info[1]
+            made.exc_info, made.exc_text = None, f"  | {type(error).__name__}: {clean(str(error), 200)}"
+        return made
+
+    setattr(record, _MARK, True)
+    logging.setLogRecordFactory(record)
+
+
+# --- Install --------------------------------------------------------------------------------------------
+
+_NEEDED: tuple[tuple[Any, str], ...] = (
+    (net_util, "get_external_ip"),
+    (net_util, "get_internal_ip"),
+    (net_util, "_make_blocking_http_get"),
+    (Runtime, "connect_session"),
+    (WebsocketSessionManager, "disconnect_session"),
+    (WebsocketSessionManager, "is_active_session"),
+    (WebsocketSessionManager, "get_active_session_info"),
+    (MemoryUploadedFileManager, "add_file"),
+    (MemoryUploadedFileManager, "remove_file"),
+    (WStates, "__getitem__"),
+)
+
+
+def install() -> None:
+    """Apply every patch above, once per process."""
+    if getattr(Runtime, _MARK, False):
+        return
+    missing = [f"{getattr(owner, '__name__', owner)}.{name}" for owner, name in _NEEDED if not hasattr(owner, name)]
+    manager = WebsocketSessionManager.__init__.__code__.co_names
+    if "_storage_lock" not in manager or "_session_storage" not in manager:
+        missing.append("WebsocketSessionManager._storage_lock/_session_storage")
+    if missing:
+        raise HardeningError(f"Streamlit has no {', '.join(missing)}: check deploy/hardening.py")
+    _clean_logs()
+    _no_outside_calls()
+    _bind_sessions()
+    _bound_uploads()
+    _refuse_misfit_values()
+    downloads.install()
+    setattr(Runtime, _MARK, True)

@@ -1,0 +1,121 @@
+"""ui/downloads.py in process: a file is made once per set of answers, each click publishes it under a new
+random id, asking too often is refused with the message, and leaving or ending drops everything."""
+
+import pytest
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from streamlit.testing.v1 import AppTest
+
+from tests.app.conftest import APP
+from ui import downloads
+
+SESSION = "person-a"
+
+
+@pytest.fixture
+def person(monkeypatch):
+    """A session that is on the summary page, with a storage of its own; cleaned up after."""
+    storage = MemoryMediaFileStorage("/media")
+    monkeypatch.setattr(downloads, "_storage", storage)
+    made = []
+
+    def make() -> str:
+        made.append(1)
+        return "# summary"
+
+    file = downloads.TakeAway("download", "Download", "summary.md", "text/markdown", "⬇️", make)
+    with downloads._lock:
+        downloads._people[SESSION] = downloads._Person(owner="digest", made_from="answers", offered=True)
+    yield file, made, storage
+    downloads.forget(SESSION)
+
+
+def publish(file) -> str:
+    return downloads.publish(SESSION, downloads._Maker(SESSION, file))
+
+
+def test_a_file_is_made_once_per_set_of_answers_and_each_click_gets_a_new_random_id(person):
+    file, made, storage = person
+    urls = [publish(file) for _ in range(5)]
+    assert len(made) == 1
+    assert len(set(urls)) == 5
+    ids = [url.removeprefix("/media/").split(".")[0] for url in urls]
+    assert all(len(i) == 2 * downloads.ID_BYTES and int(i, 16) >= 0 for i in ids)
+    assert [downloads.owner_of(i) for i in ids] == [(False, None)] * 4 + [(True, "digest")], "only the last stays"
+    assert storage.get_file(ids[-1]).content == b"# summary"
+    with downloads._lock:
+        downloads._people[SESSION].made_from = "other answers"
+        downloads._people[SESSION].made.clear()
+    publish(file)
+    assert len(made) == 2
+
+
+def until_refused(ask, most: int) -> tuple[int, str]:
+    """How many times `ask()` is answered before it is refused (at most `most` tries), and the refusal."""
+    for answered in range(most):
+        try:
+            ask(answered)
+        except downloads.Refused as refused:
+            return answered, str(refused)
+    return most, ""
+
+
+def test_asking_too_often_is_refused_with_the_message(person):
+    file, made, _ = person
+    answered, refusal = until_refused(lambda _: publish(file), downloads.BUCKET + 10)
+    assert refusal == downloads.TOO_MANY
+    assert answered <= downloads.BUCKET
+    assert len(made) == 1
+
+
+def test_making_anew_costs_more_than_a_copy_from_memory(person):
+    file, _, _ = person
+
+    def new_answers_then_ask(n: int) -> None:
+        with downloads._lock:
+            downloads._people[SESSION].made_from = n
+            downloads._people[SESSION].made.clear()
+        publish(file)
+
+    answered, refusal = until_refused(new_answers_then_ask, downloads.BUCKET)
+    assert refusal == downloads.TOO_MANY
+    assert answered <= downloads.BUCKET // (downloads.ASK_COST + downloads.MAKE_COST) + 1
+
+
+def test_leaving_the_summary_withdraws_the_files_and_then_drops_them(person):
+    file, _, storage = person
+    file_id = publish(file).removeprefix("/media/").split(".")[0]
+    downloads._run_started(SESSION)  # the next full run: the page moves on
+    assert downloads.owner_of(file_id) == (False, None)
+    assert file_id not in storage._files_by_id
+    downloads._run_ended(SESSION)  # and it did not offer the files again
+    assert SESSION not in downloads._people
+    with pytest.raises(downloads.Refused, match=downloads.GONE):
+        publish(file)
+
+
+def test_the_session_ending_drops_everything_at_once(person):
+    file, _, storage = person
+    file_id = publish(file).removeprefix("/media/").split(".")[0]
+    downloads.forget(SESSION)
+    assert file_id not in storage._files_by_id
+    assert downloads.held() == (0, 0)
+
+
+def test_install_stops_with_a_message_naming_itself_if_streamlit_changed(monkeypatch):
+    from streamlit.runtime import backend_operation_handler
+
+    handler = backend_operation_handler.DeferredFileHandler
+    monkeypatch.setattr(handler, "handle", getattr(handler.handle, "__wrapped__", handler.handle))
+    monkeypatch.setattr(downloads, "_MANAGER_NEEDS", (*downloads._MANAGER_NEEDS, "_renamed_later"))
+    with pytest.raises(downloads.DownloadsFixError, match=r"_renamed_later.*ui/downloads\.py"):
+        downloads.install()
+
+
+def test_the_app_installs_it_once():
+    from streamlit.runtime import backend_operation_handler
+
+    AppTest.from_file(APP, default_timeout=60).run()
+    installed = backend_operation_handler.DeferredFileHandler.handle
+    assert getattr(installed, downloads._MARK)
+    downloads.install()
+    assert backend_operation_handler.DeferredFileHandler.handle is installed

@@ -1,0 +1,334 @@
+"""Take-away files as capabilities for one person: `offer(files, made_from)` draws their download buttons.
+
+A file is made only when its button is clicked, at most once per set of answers (`made_from`), and kept in
+this session's memory while the summary is shown. Each click publishes it at `/media/<id>` under a new
+random id of 192 bits (never a hash of its content, which anyone who can guess the answers could compute):
+
+- only the session that drew the button can ask for it: Streamlit 1.67 ran any session's deferred download
+  for anyone who sent its placeholder id;
+- behind `deploy/asgi.py` the file is served only to the browser whose session made it (the
+  `deploy.hardening` middleware checks the browser cookie), with `Cache-Control: no-store`;
+- it is gone when the person's page changes (leaving the summary, "Start over": any full run of the
+  script), when their tab closes (the websocket ends) and when their session ends; a new click of the same
+  button replaces the one before it. Streamlit's own sweep never sees these files, so other people's runs
+  cannot delete one before the browser has fetched it (the bug the old `ui/media.py` fixed);
+- asking too often is refused with a message under the button: a cached file costs a token, a file made
+  anew costs six more, from a bucket of `BUCKET` that refills one token a second. A person clicking each
+  file once uses 28; a script asking for 200 PDFs gets one made and the rest refused.
+
+`install()` patches Streamlit's media manager and its deferred-download handler once per process. It
+reaches into private state, so it first checks that state is there and stops with `DownloadsFixError`
+naming this file if not (after a Streamlit upgrade, say); `tests/app/test_downloads.py` fails then too.
+"""
+
+import asyncio
+import functools
+import hashlib
+import secrets
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+import streamlit as st
+from streamlit.proto.ForwardMsg_pb2 import BackendOperationResponse, DeferredFileResponsePayload
+from streamlit.runtime import backend_operation_handler
+from streamlit.runtime.download_data_util import convert_data_to_bytes_and_infer_mime
+from streamlit.runtime.media_file_manager import MediaFileManager
+from streamlit.runtime.media_file_storage import MediaFileKind
+from streamlit.runtime.memory_media_file_storage import MemoryFile, MemoryMediaFileStorage
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+
+# TODO(content): move to content/ui.toml
+TOO_MANY = "You asked for many files in a short time. Please wait a minute, then try again."
+# TODO(content): move to content/ui.toml
+GONE = "This file is no longer available. Please go back to your summary and try again."
+# TODO(content): move to content/ui.toml
+FAILED = "The file could not be made. Please try again."
+
+BROWSER = "browser"  # the key of st.user / user_info under which deploy.hardening puts the browser's digest
+ID_BYTES = 24  # 192 random bits per published file
+BUCKET = 40  # tokens a session starts with; one comes back per REFILL_SECONDS
+REFILL_SECONDS = 1.0
+ASK_COST = 1
+MAKE_COST = 6
+IN_FLIGHT = 2  # files one session may be having made at the same time
+
+_MARK = "_take_away_files_are_capabilities"
+_MANAGER_NEEDS = ("_lock", "_deferred_callables", "_storage")
+_STORAGE_NEEDS = ("_files_by_id",)
+
+
+class DownloadsFixError(RuntimeError):
+    """The installed Streamlit is not the one this module was written for."""
+
+
+class Refused(Exception):
+    """A request for a file this session may not have now; the message is shown under the button."""
+
+
+class TakeAway(NamedTuple):
+    """One file to take away: its button's words and icon, its file name and type, and what makes its bytes.
+
+    `key` names the button (unique among the files offered together); `make` runs only when the button is
+    clicked, at most once per `made_from` given to `offer()`."""
+
+    key: str
+    label: str
+    name: str
+    mime: str
+    icon: str
+    make: Callable[[], str | bytes]
+    primary: bool = False
+    help: str | None = None
+
+
+@dataclass
+class _Person:
+    """What one session holds: the files made for its current answers, and what is published of them."""
+
+    owner: str | None = None
+    made_from: Any = None
+    made: dict[str, tuple[bytes, str]] = field(default_factory=dict)  # file key -> (bytes, mime)
+    published: dict[str, str] = field(default_factory=dict)  # file key -> id at /media
+    offered: bool = False  # offer() was called in the session's latest full run
+    tokens: float = BUCKET
+    refilled: float = field(default_factory=time.monotonic)
+    in_flight: int = 0
+    making: threading.Lock = field(default_factory=threading.Lock)
+
+
+_lock = threading.Lock()
+_people: dict[str, _Person] = {}
+_owners: dict[str, str | None] = {}  # published id -> the owning browser's digest
+_storage: MemoryMediaFileStorage | None = None
+
+
+class _Maker:
+    """The callable a download button holds: which session and file it is for."""
+
+    def __init__(self, session_id: str, file: TakeAway) -> None:
+        self.session_id, self.file = session_id, file
+
+    def __call__(self) -> bytes:  # only if the patched handler is missing: make it without publishing
+        data, _ = _bytes(self.session_id, self.file)
+        return data
+
+
+def browser_digest(secret: str) -> str:
+    """What is kept of a browser's cookie: its SHA-256, so no memory dump or log holds the cookie itself."""
+    return hashlib.sha256(secret.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def offer(files: Sequence[TakeAway], made_from: Any, key: str = "top") -> None:
+    """Draw a row of download buttons, one per file, for this session only.
+
+    `made_from` is anything equal for equal files (the answers and the date, say): a file is made once per
+    `made_from` and reused for every click of either row; when it changes, the files made before are
+    dropped. `key` tells rows of the same files apart (e.g. "top" and "bottom")."""
+    ctx = get_script_run_ctx()
+    session_id = ctx.session_id if ctx is not None else "dontcare"
+    owner = ctx.user_info.get(BROWSER) if ctx is not None else None
+    with _lock:
+        person = _people.setdefault(session_id, _Person())
+        person.owner, person.offered = owner, True
+        if person.made_from != made_from:
+            _unpublish(person)
+            person.made.clear()
+            person.made_from = made_from
+    row = st.container(horizontal=True)
+    for file in files:
+        row.download_button(
+            file.label,
+            data=_Maker(session_id, file),
+            file_name=file.name,
+            mime=file.mime,
+            key=f"{file.key}:{key}",
+            on_click="ignore",
+            icon=file.icon,
+            type="primary" if file.primary else "secondary",
+            help=file.help,
+        )
+
+
+def owner_of(file_id: str) -> tuple[bool, str | None]:
+    """(whether `file_id` is a published take-away file, the digest of the browser it belongs to)."""
+    with _lock:
+        return (file_id in _owners, _owners.get(file_id))
+
+
+def forget(session_id: str) -> None:
+    """Drop everything of this session at once: its published files and the files made for it."""
+    with _lock:
+        person = _people.pop(session_id, None)
+        if person is not None:
+            _unpublish(person)
+
+
+def held() -> tuple[int, int]:
+    """(sessions holding files, files published), for tests and the README's promise."""
+    with _lock:
+        return len(_people), len(_owners)
+
+
+def _unpublish(person: _Person) -> None:
+    """Caller holds _lock."""
+    for file_id in person.published.values():
+        _owners.pop(file_id, None)
+        if _storage is not None:
+            _storage.delete_file(file_id)
+    person.published.clear()
+
+
+def _take(person: _Person, cost: int) -> None:
+    """Caller holds _lock. Spend `cost` tokens or refuse."""
+    now = time.monotonic()
+    person.tokens = min(BUCKET, person.tokens + (now - person.refilled) / REFILL_SECONDS)
+    person.refilled = now
+    if person.tokens < cost:
+        raise Refused(TOO_MANY)
+    person.tokens -= cost
+
+
+def _bytes(session_id: str, file: TakeAway) -> tuple[bytes, str]:
+    """The file's bytes and type for this session: made now (once per set of answers) or from memory."""
+    with _lock:
+        person = _people.get(session_id)
+        if person is None or not person.offered:
+            raise Refused(GONE)
+        if person.in_flight >= IN_FLIGHT:
+            raise Refused(TOO_MANY)
+        _take(person, ASK_COST)
+        person.in_flight += 1
+        made_from = person.made_from
+    try:
+        with person.making:  # one file made at a time per session; a second click waits for the first
+            with _lock:
+                ready = person.made.get(file.key) if person.made_from == made_from else None
+                if ready is None:
+                    _take(person, MAKE_COST)
+            if ready is not None:
+                return ready
+            data, mime = convert_data_to_bytes_and_infer_mime(file.make(), unsupported_error=TypeError(file.key))
+            made = (data, file.mime or mime)
+            with _lock:
+                if _people.get(session_id) is person and person.made_from == made_from:
+                    person.made[file.key] = made
+            return made
+    finally:
+        with _lock:
+            person.in_flight -= 1
+
+
+def publish(session_id: str, maker: _Maker) -> str:
+    """Make (or reuse) the file and put it at a new random /media URL owned by this session's browser."""
+    data, mime = _bytes(session_id, maker.file)
+    file_id = secrets.token_hex(ID_BYTES)
+    with _lock:
+        person = _people.get(session_id)
+        if person is None or not person.offered or _storage is None:
+            raise Refused(GONE)
+        previous = person.published.pop(maker.file.key, None)
+        if previous is not None:
+            _owners.pop(previous, None)
+            _storage.delete_file(previous)
+        _storage._files_by_id[file_id] = MemoryFile(
+            content=data, mimetype=mime, kind=MediaFileKind.DOWNLOADABLE, filename=maker.file.name
+        )
+        person.published[maker.file.key] = file_id
+        _owners[file_id] = person.owner
+    return _storage.get_url(file_id)
+
+
+def _run_started(session_id: str) -> None:
+    """A full run of the session's script begins: what it published before is withdrawn."""
+    with _lock:
+        person = _people.get(session_id)
+        if person is not None:
+            _unpublish(person)
+            person.offered = False
+
+
+def _run_ended(session_id: str) -> None:
+    """A run of the session's script ended: if its page no longer offers the files, they are dropped."""
+    with _lock:
+        person = _people.get(session_id)
+        if person is not None and not person.offered:
+            del _people[session_id]
+
+
+async def _handle(request: Any, session_id: str) -> BackendOperationResponse:
+    """The deferred-download request, for this session's own buttons only, with our messages."""
+    placeholder = request.deferred_file.file_id
+    manager = _manager()
+    with manager._lock:
+        entry = manager._deferred_callables.get(placeholder)
+    if entry is None or entry["session_id"] != session_id or not isinstance(entry["callable"], _Maker):
+        return BackendOperationResponse(request_id=request.request_id, error_msg=GONE)
+    maker: _Maker = entry["callable"]
+    if maker.session_id != session_id:
+        return BackendOperationResponse(request_id=request.request_id, error_msg=GONE)
+    try:
+        url = await asyncio.to_thread(publish, session_id, maker)
+    except Refused as refused:
+        return BackendOperationResponse(request_id=request.request_id, error_msg=str(refused))
+    except Exception:  # the message could hold answers: nothing of it is logged or shown
+        return BackendOperationResponse(request_id=request.request_id, error_msg=FAILED)
+    return BackendOperationResponse(request_id=request.request_id, deferred_file=DeferredFileResponsePayload(url=url))
+
+
+def _manager() -> MediaFileManager:
+    from streamlit import runtime
+
+    return runtime.get_instance().media_file_mgr
+
+
+def install() -> None:
+    """Patch Streamlit once per process; later calls do nothing."""
+    global _storage
+    handler = backend_operation_handler.DeferredFileHandler
+    if getattr(handler.handle, _MARK, False):
+        return
+    probe = MediaFileManager(MemoryMediaFileStorage("/media"))
+    missing = [name for name in _MANAGER_NEEDS if not hasattr(probe, name)]
+    missing += [name for name in _STORAGE_NEEDS if not hasattr(probe._storage, name)]
+    if missing:
+        raise DownloadsFixError(f"Streamlit's media manager has no {', '.join(missing)}: check ui/downloads.py")
+
+    original_handle = handler.handle
+
+    @functools.wraps(original_handle)
+    async def handle(self: Any, request: Any, session_id: str) -> BackendOperationResponse:
+        return await _handle(request, session_id)
+
+    clear, sweep = MediaFileManager.clear_session_refs, MediaFileManager.remove_orphaned_files
+
+    @functools.wraps(clear)
+    def clear_session_refs(self: MediaFileManager, session_id: str | None = None) -> None:
+        global _storage
+        if isinstance(self._storage, MemoryMediaFileStorage):
+            _storage = self._storage
+        clear(self, session_id)
+        if session_id is None:  # the start of a full run, on the script's thread
+            ctx = get_script_run_ctx()
+            if ctx is not None:
+                _run_started(ctx.session_id)
+        else:  # the session ends
+            forget(session_id)
+
+    @functools.wraps(sweep)
+    def remove_orphaned_files(self: MediaFileManager) -> None:
+        sweep(self)
+        ctx = get_script_run_ctx()
+        if ctx is not None:
+            _run_ended(ctx.session_id)
+
+    setattr(handle, _MARK, True)
+    handler.handle = handle  # type: ignore[method-assign]
+    MediaFileManager.clear_session_refs = clear_session_refs  # type: ignore[method-assign]
+    MediaFileManager.remove_orphaned_files = remove_orphaned_files  # type: ignore[method-assign]
+    from streamlit import runtime
+
+    if runtime.exists() and isinstance(runtime.get_instance().media_file_mgr._storage, MemoryMediaFileStorage):
+        _storage = runtime.get_instance().media_file_mgr._storage
