@@ -1,5 +1,5 @@
-"""Command line: `python -m logic summarize FILE|- [--format json|markdown|pdf|fhir] [--output OUT]` and
-`python -m logic schema`."""
+"""Command line: `python -m logic summarize FILE|- [--format json|markdown|pdf|fhir] [--output OUT]
+[--lang CODE]` and `python -m logic schema`."""
 
 import argparse
 import json
@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from .answers import Answers
+from .content import SOURCE_LANGUAGE, default_content, languages
 from .errors import AnswersError, LogicError
 from .evaluate import evaluate
 from .fhir import bundle
@@ -53,6 +54,13 @@ def main(argv: list[str] | None = None) -> int:
     summarize.add_argument(
         "--output", metavar="OUT", help="write to this file instead of standard output (- for standard output)"
     )
+    offered = languages()
+    summarize.add_argument(
+        "--lang",
+        choices=tuple(offered),
+        default=SOURCE_LANGUAGE,
+        help="the language of the words: " + ", ".join(f"{code} ({name})" for code, name in offered.items()),
+    )
     commands.add_parser("schema", help="print the JSON Schema of the answers")
     args = parser.parse_args(argv)
     if args.command == "summarize" and args.format == "pdf" and not args.output:
@@ -61,8 +69,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "schema":
         return _write(json.dumps(Answers.model_json_schema(), indent=2) + "\n", None)
     try:
+        content = default_content(args.lang)
         answers = parse_answers(_read(args.file))
-        summary = evaluate(answers)
+        summary = evaluate(answers, content)
     except AnswersError as error:
         _say(f"{_name(args.file)}: the answers are not valid:")
         for problem in error.problems:
@@ -74,11 +83,11 @@ def main(argv: list[str] | None = None) -> int:
     today = date.today()
     output: str | bytes
     if args.format == "pdf":
-        output = render_pdf(summary, answers, today=today)
+        output = render_pdf(summary, answers, content, today=today)
     elif args.format == "fhir":
-        output = json.dumps(bundle(answers, authored=today), indent=2, ensure_ascii=False) + "\n"
+        output = json.dumps(bundle(answers, content, authored=today), indent=2, ensure_ascii=False) + "\n"
     elif args.format == "markdown":
-        output = render_markdown(summary, answers, today=today)
+        output = render_markdown(summary, answers, content, today=today)
     else:
         output = summary.model_dump_json(indent=2) + "\n"
     return _write(output, args.output)

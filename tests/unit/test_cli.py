@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from logic import Answers
+from logic import Answers, default_content
 from tests.factories import answers_dict
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -181,3 +181,25 @@ def test_the_help_names_every_format_and_what_fhir_prints():
     for name in ("json", "markdown", "pdf", "fhir", "--output"):
         assert name in result.stdout
     assert "Bundle of type collection" in " ".join(result.stdout.split())
+
+
+def test_the_summary_in_filipino_keeps_ids_and_values_and_changes_the_words(answers_file):
+    path = answers_file(json.dumps(answers_dict(changing_spot=True, marks=["red_marks"])))
+    english, filipino = run("summarize", path), run("summarize", path, "--lang", "fil")
+    assert filipino.returncode == 0, filipino.stderr
+    en, fil = json.loads(english.stdout), json.loads(filipino.stdout)
+    assert [(f["id"], f["level"], f["when"], f["sources"]) for f in fil["flags"]] == [
+        (f["id"], f["level"], f["when"], f["sources"]) for f in en["flags"]
+    ]
+    assert fil["flags"][0]["title"] != en["flags"][0]["title"]
+    assert fil["references"] == en["references"]
+    markdown = run("summarize", path, "--format", "markdown", "--lang", "fil").stdout
+    assert default_content("fil").flags["changing_spot"].title in markdown
+    fhir = json.loads(run("summarize", path, "--format", "fhir", "--lang", "fil").stdout)
+    assert {e["resource"]["language"] for e in fhir["entry"]} == {"fil"}
+
+
+def test_an_unknown_language_is_a_usage_error(answers_file):
+    result = run("summarize", answers_file(json.dumps(answers_dict())), "--lang", "xx")
+    assert result.returncode == 2
+    assert "invalid choice: 'xx'" in result.stderr
