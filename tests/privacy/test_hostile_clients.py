@@ -10,6 +10,7 @@ import json
 import urllib.error
 import urllib.request
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from streamlit.proto.BackMsg_pb2 import BackMsg
@@ -37,7 +38,10 @@ def server(tmp_path_factory):
 
 
 def run(coroutine, seconds: float = 120):
-    return asyncio.run(asyncio.wait_for(coroutine, seconds))
+    """asyncio.run in a thread of its own (the sync Playwright of the browser tests keeps this thread's
+    loop), bounded in time."""
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="hostile") as pool:
+        return pool.submit(asyncio.run, asyncio.wait_for(coroutine, seconds)).result()
 
 
 def ok(result) -> None:
