@@ -122,4 +122,4 @@ def _lines(lay: Layout, answers: Answers | None, today: date | None) -> list[str
 
 
 def _reference(number: int, citation: str, url: str | None) -> str:
-    return f"{number}. {citation}" + (f" <{url}>" if url else "")
+    return f"{number}. {citation}" + (f" {url}" if url else "")  # a bare address: no link in CommonMark

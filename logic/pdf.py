@@ -425,9 +425,10 @@ def _answers(doc: _Document, answers: Answers, content: Content) -> None:
     doc.runs(runs, _SMALL)
 
     doc.gap(2.2)
-    doc.keep(doc.line_height(_SUBHEADING) + doc.mm(10))
-    doc.para(ui.notes, _SUBHEADING, bold=True)
     notes = _note_lines(answers.notes)
+    # The note stays on one page with its heading: it is the person's own words, read in one piece.
+    doc.keep(doc.line_height(_SUBHEADING) + (doc.height(notes, indent=doc.mm(3.2)) if notes else 0) + doc.mm(4))
+    doc.para(ui.notes, _SUBHEADING, bold=True)
     if not notes:
         doc.para(ui.no_notes, colour=_MUTED)
         return

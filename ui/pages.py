@@ -211,7 +211,7 @@ def _sources(lay: Layout, sources: tuple[str, ...]) -> str:
 
 
 def _citation(reference: Reference) -> str:
-    return reference.citation + (f" <{reference.url}>" if reference.url else "")
+    return reference.citation + (f" {reference.url}" if reference.url else "")
 
 
 def _flag_details(lay: Layout, item: FlagItem, *, action: bool) -> None:

@@ -221,7 +221,8 @@ def test_the_summary_offers_every_take_away_file_once_after_what_it_downloads(at
     assert [b.proto.type for b in buttons] == ["primary", "secondary", "secondary", "secondary"]
     assert [b.proto.help for b in buttons if b.proto.label == files.save_answers] == [files.save_help]
     headers = [h.value for h in at.header]
-    assert headers[-2:] == [words.questions, words.downloads]  # after the content, under their own heading
+    assert headers[-1] == words.downloads  # after the content they download, under their own heading
+    assert headers[0] == words.flags
 
 
 @pytest.mark.parametrize(

@@ -177,7 +177,7 @@ def test_the_markdown_opens_with_the_next_step_and_lists_every_reference_once_at
     ]
     listed = lines[lines.index(f"## {UI.sources}") + 2 : lines.index("---") - 1]
     assert listed == [
-        f"{n}. {r.citation}" + (f" <{r.url}>" if r.url else "") for n, r in enumerate(summary.references, 1)
+        f"{n}. {r.citation}" + (f" {r.url}" if r.url else "") for n, r in enumerate(summary.references, 1)
     ]
     for reference in summary.references:
         assert text.count(reference.citation) == 1
