@@ -177,6 +177,8 @@ class Session:
                 run.elements += 1
                 if msg.delta.WhichOneof("type") == "new_element":
                     self._read_element(msg.delta.new_element, msg.delta.fragment_id, run, seen)
+                elif msg.delta.WhichOneof("type") == "add_block" and msg.delta.add_block.HasField("expandable"):
+                    run.texts.append(msg.delta.add_block.expandable.label)  # a disclosure's label is text too
             elif kind == "script_finished":
                 if msg.script_finished == ForwardMsg.ScriptFinishedStatus.FINISHED_EARLY_FOR_RERUN:
                     continue

@@ -5,10 +5,14 @@ quotes print. A character the font has no glyph for is replaced with "?" before 
 modifiers, joiners and other invisible marks are dropped), so no text can make rendering fail. The icons of
 the content are left out: the words beside them carry the meaning. Nothing is written to disk.
 
-The PDF is the compact version of the summary: the article's sections are listed by title and evidence
-grade (the Markdown download and the page carry what the article says and the evidence notes), and sources
-are numbered once and cited by number. A summary that runs a little over a page is set in smaller type, down
-to a floor (`_PAGES_WANTED`), so that it takes one page, two, or three at most for the largest answer sets.
+The PDF draws the summary's layout (`logic/layout.py`) in its order: the next step in a box on page one, then
+the flags grouped by level, the marks, each of the article's claims with its grade and verdict printed straight
+after it (never a grade beside a bare heading; the grades' meaning once, as a key), the questions, the
+answers and the person's note, and the references, numbered once and cited by number, at the end.
+It takes two pages at most for any answers (`_PAGES_WANTED`): a summary that runs over is set in smaller type,
+down to a floor, and past that leaves out, in turn, the flags' reasons, what to do for flags the next step
+does not list, the references' full citations (their short names stay) and what works for each mark, all
+of which the web page and the Markdown keep. The same summary and day always give the same bytes.
 """
 
 import math
