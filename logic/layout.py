@@ -11,8 +11,9 @@ always shown in full. The Markdown and the PDF ignore the folding: they carry wh
 """
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache, partial
 from math import ceil
 
 from .content import Content, LabelText, default_content
@@ -30,8 +31,10 @@ _WORD = re.compile(r"[^\W_]", re.UNICODE)
 _LEVELS = (Level.URGENT, Level.CONSULT, Level.NOTE)
 
 
+@lru_cache(maxsize=8192)
 def count_words(text: str) -> int:
-    """Words as a reader counts them: runs of non-space characters holding a letter or digit."""
+    """Words as a reader counts them: runs of non-space characters holding a letter or digit. Cached: folding
+    counts the same few hundred texts of the content again at each step."""
     return sum(1 for token in text.split() if _WORD.search(token))
 
 
@@ -207,31 +210,26 @@ class Layout:
 
     # --- Folding, lowest on the page first ----------------------------------------------------------------
 
-    def folds(self) -> Iterator["Layout"]:
-        """Each next, shorter version of the web page: one more part folded, lowest on the page first."""
-        current = self
-        steps = [
-            *(lambda lay, i=i: lay._fold_claim(i) for i in reversed(range(len(self.claims)))),
+    def _fold_steps(self) -> list[Callable[["Layout"], "Layout"]]:
+        """Each next fold of the web page, lowest on the page first."""
+        return [
+            *(partial(Layout._fold_claim, index=i) for i in reversed(range(len(self.claims)))),
             lambda lay: replace(lay, questions_folded=True),
-            *(lambda lay, i=i: lay._fold_works(i) for i in reversed(range(len(self.marks)))),
-            *(lambda lay, i=i: lay._fold_flag(i) for i in reversed(range(len(self.flags)))),
+            *(partial(Layout._fold_works, index=i) for i in reversed(range(len(self.marks)))),
+            *(partial(Layout._fold_flag, index=i) for i in reversed(range(len(self.flags)))),
             lambda lay: replace(lay, article_folded=True),
-            *(lambda lay, i=i: lay._fold_line(i) for i in reversed(range(len(self.marks)))),
-            *(lambda lay, i=i: lay._fold_group(i) for i in reversed(range(len(self.groups)))),
+            *(partial(Layout._fold_line, index=i) for i in reversed(range(len(self.marks)))),
+            *(partial(Layout._fold_group, index=i) for i in reversed(range(len(self.groups)))),
         ]
-        for step in steps:
-            current = step(current)
-            yield current
 
     def fold(self, words: int = WEB_WORDS) -> "Layout":
-        """This layout with as little folded as keeps the web page within `words` words."""
-        if self.web_words() <= words:
-            return self
-        folded = self
-        for folded in self.folds():
-            if folded.web_words() <= words:
-                return folded
-        return folded
+        """This layout with as few folds as keep the web page within `words` words, lowest on the page first."""
+        current = self
+        for step in self._fold_steps():
+            if current.web_words() <= words:
+                break
+            current = step(current)
+        return current
 
     def _fold_claim(self, index: int) -> "Layout":
         claims = list(self.claims)
