@@ -2,9 +2,11 @@
 
 import streamlit as st
 
-# Buttons at least 44 px tall: comfortable tap targets on phones (the theme has no setting for it).
+# Buttons and the summary's disclosures at least 44 px tall: comfortable tap targets on phones (the theme
+# has no setting for it).
 CSS = """
 [data-testid="stMain"] button { min-height: 44px; }
+[data-testid="stMain"] details > summary { min-height: 44px; box-sizing: border-box; }
 """
 
 

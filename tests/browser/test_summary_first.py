@@ -12,7 +12,7 @@ from logic.vocab import NextStep
 from tests.browser.conftest import SCREENSHOTS
 from tests.browser.driver import CONTENT, Questionnaire, wait_idle
 from tests.browser.test_keyboard import focused_within, press
-from tests.browser.test_phone_layout import layout_problems
+from tests.browser.test_phone_layout import MIN_TAP, layout_problems
 from tests.factories import answers_dict
 
 PHONE = {"width": 390, "height": 844}
@@ -182,6 +182,8 @@ def test_on_a_phone_the_next_step_comes_first_inside_the_first_screen_and_the_pa
     for flag in summary.flags:
         assert flag.title in page.get_by_test_id("stMain").inner_text()
     assert layout_problems(page, name) == []
+    for disclosure in page.locator("[data-testid=stMain] summary:visible").all():
+        assert disclosure.bounding_box()["height"] >= MIN_TAP, f"{disclosure.inner_text()!r} is a small target"
     q.screenshot("all")
     with capsys.disabled():
         print(f"\n  {name}: {shown} words shown by default" + (f", {before} before 'read the rest'" if before else ""))
