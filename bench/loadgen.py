@@ -177,6 +177,8 @@ class Session:
                 run.elements += 1
                 if msg.delta.WhichOneof("type") == "new_element":
                     self._read_element(msg.delta.new_element, msg.delta.fragment_id, run, seen)
+                elif msg.delta.WhichOneof("type") == "add_block" and msg.delta.add_block.HasField("expandable"):
+                    run.texts.append(msg.delta.add_block.expandable.label)  # a disclosure's label is text too
             elif kind == "script_finished":
                 if msg.script_finished == ForwardMsg.ScriptFinishedStatus.FINISHED_EARLY_FOR_RERUN:
                     continue
@@ -333,6 +335,9 @@ async def fill_in(
         raise FlowError("not on the review page after the last step")
     await arrived("review")
     run = _check(await session.click("next"), person)
+    if session.has("read_rest"):  # help needed now: the rest of the summary waits behind one button
+        await arrived("summary, before the rest")
+        run = _check(await session.click("read_rest"), person)
     if not session.has("start_over"):
         raise FlowError("not on the summary page after the review")
     await arrived("summary")

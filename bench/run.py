@@ -301,6 +301,37 @@ def bench_load(sizes: list[int], repeats: int, flags: tuple[str, ...], deadline:
 
 # --- cost of each page ------------------------------------------------------------------------------------
 
+# The largest summary there is (28 flags, every mark, all 16 of the article's sections): the summary page's
+# rerun at its most costly, before and after "read the rest".
+LARGEST_ANSWERS: dict[str, Any] = {
+    "current_symptoms": [
+        "rash_or_blisters", "breathing_or_swelling", "infection_signs", "jaundice_or_dark_urine", "acne_with_fever"
+    ],
+    "changing_spot": True,
+    "distress": "self_harm_thoughts",
+    "age_group": "under_18",
+    "pregnancy": "pregnant",
+    "conditions": [
+        "kidney", "liver", "thyroid", "g6pd_deficiency", "kidney_stones", "cancer_treatment", "asthma",
+        "sulfite_sensitivity",
+    ],
+    "previous_reaction": "yes",
+    "isotretinoin": "current",
+    "skin_type": "V",
+    "marks": ["brown_marks", "red_marks", "icepick", "boxcar", "rolling", "raised", "keloid"],
+    "severity": "severe",
+    "mark_age": "under_3_months",
+    "active_acne": "nodules_or_cysts",
+    "keloid_history": "yes",
+    "routes": ["injection", "oral", "topical"],
+    "setting": "online_purchase",
+    "other_treatments": [
+        "chemical_peel", "microneedling", "laser", "retinoid", "other_topicals", "whitening_products"
+    ],
+    "goals": ["fade_dark_marks", "fade_red_marks", "smooth_pits", "flatten_raised", "lighter_skin_overall"],
+    "notes": "Booked for next week at a salon.\nIs that safe?",
+}  # fmt: skip
+
 
 def bench_pages(reruns: int, people: int) -> dict[str, Any]:
     """Server CPU of one rerun of each page, one person alone, so it is the page's cost and nothing else;
@@ -314,8 +345,12 @@ def bench_pages(reruns: int, people: int) -> dict[str, Any]:
     content = default_content()
     samples: dict[str, list[dict[str, float]]] = {}
 
-    async def one(server: Server, answers: dict[str, Any] | None) -> None:
+    async def one(server: Server, answers: dict[str, Any] | None, label: str = "") -> None:
         async def measure(name: str) -> None:
+            if label:  # a named answer set: its summary only
+                if name.startswith("summary"):
+                    await measure_run(f"{name} ({label})")
+                return
             await measure_run(name)
             if name in set(Step):  # and what an answer on the page costs: its question's fragment alone
                 for field in STEP_FIELDS[Step(name)]:
@@ -347,6 +382,7 @@ def bench_pages(reruns: int, people: int) -> dict[str, Any]:
         for answers in answer_sets(people, seed=8):
             asyncio.run(one(app, answers))
             asyncio.run(one(bare, None))
+            asyncio.run(one(app, LARGEST_ANSWERS, "largest answers"))
     return {
         "reruns_per_page": reruns,
         "answer_sets": people,

@@ -270,7 +270,11 @@ class ReviewText(Frozen):
 class SummaryText(Frozen):
     title: Text
     intro: Text
-    overall: Text
+    why: Text
+    and_word: Text
+    do_first: Text
+    read_rest: Text
+    see_step: Text
     flags: Text
     no_flags: Text
     action: Text
@@ -280,13 +284,18 @@ class SummaryText(Frozen):
     glutathione: Text
     recognise: Text
     what_works: Text
+    mark_more: Text
+    mark_more_folded: Text
     sources: Text
     article: Text
     article_intro: Text
+    grade_key: Text
     article_says: Text
     evidence: Text
+    claim_more: Text
     shown_because: Text
     questions: Text
+    downloads: Text
     answers: Text
     question: Text
     answer: Text

@@ -1,12 +1,19 @@
-"""The summary as a Markdown document to download, print or bring to an appointment."""
+"""The summary as a Markdown document to download, print or bring to an appointment.
+
+It follows the summary's layout (`logic/layout.py`) in the web page's order, with every detail the page
+folds away written out, each fact once: sources are cited by number and listed once at the end.
+"""
 
 import re
 from datetime import date
 
 from .answers import Answers
 from .content import Content, default_content
-from .summary import FlagResult, Summary
-from .vocab import Field, Level
+from .layout import Layout, layout, triggers_text
+from .summary import Summary
+from .vocab import Field
+
+__all__ = ["escape", "render_markdown", "triggers_text"]
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~&=:])")
 
@@ -16,73 +23,80 @@ def escape(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
-def triggers_text(flag: FlagResult, content: Content) -> str:
-    """'Why you are seeing this', in words: each answer that fired the flag."""
-    return "; ".join(
-        f"{content.field_label(t.field)} — {content.option_label(t.field, t.value)}" for t in flag.triggered_by
-    )
-
-
 def render_markdown(
     summary: Summary, answers: Answers | None = None, content: Content | None = None, today: date | None = None
 ) -> str:
     content = content or default_content()
-    ui, general = content.ui.summary, content.general
-    overall = general.levels[summary.level]
-    out: list[str] = [f"# {content.ui.app_title}", "", f"## {ui.title}", "", ui.intro, ""]
-    out += [f"### {ui.overall}: {overall.icon} {overall.label}", "", overall.headline, ""]
+    return "\n".join(_lines(layout(summary, content), answers, today)) + "\n"
+
+
+def _lines(lay: Layout, answers: Answers | None, today: date | None) -> list[str]:
+    content = lay.content
+    ui = content.ui.summary
+    box = lay.next_step
+    out: list[str] = [f"# {content.ui.app_title}", "", f"## {ui.title}", ""]
+    out += [f"### {box.icon} {box.label}", "", box.instruction, ""]
+    if box.why:
+        out += [box.why, ""]
+    if box.first:
+        out += [f"**{ui.do_first}**", ""]
+        out += [f"{number}. {action}" for number, action in enumerate(box.first, 1)]
+        out += [""]
 
     out += [f"## {ui.flags}", ""]
-    if not summary.flags:
+    if not lay.groups:
         out += [ui.no_flags, ""]
-    for level in (Level.URGENT, Level.CONSULT, Level.NOTE):
-        group = [f for f in summary.flags if f.level is level]
-        if group:
-            out += [f"### {general.levels[level].icon} {general.levels[level].label}", ""]
-        for flag in group:
+    for group in lay.groups:
+        out += [f"### {group.icon} {group.label}", ""]
+        for item in group.flags:
+            todo = ui.see_step.format(number=item.step) if item.step else item.flag.action
             out += [
-                f"#### {flag.title}",
+                f"#### {item.flag.title}",
                 "",
-                flag.reason,
+                f"**{ui.action}:** {todo}",
                 "",
-                f"- **{ui.action}:** {flag.action}",
-                f"- **{ui.why_seeing}:** {triggers_text(flag, content)}",
-                f"- **{ui.source}:** {flag.source}",
+                f"{item.flag.reason} {item.cite}",
+                "",
+                f"*{ui.why_seeing}:* {item.why_seeing}",
                 "",
             ]
 
-    out += [f"## {ui.marks}", ""]
-    for mark in summary.marks:
-        fit = general.fit[mark.glutathione_fit]
+    if lay.marks:
+        out += [f"## {ui.marks}", ""]
+    for card in lay.marks:
+        fit = f"{card.fit.icon} {card.fit.label}. " if card.fit_shown else ""
         out += [
-            f"### {mark.name}",
+            f"### {card.mark.name}",
             "",
-            mark.description,
+            f"- **{ui.glutathione}:** {fit}{card.mark.glutathione}",
+            f"- **{ui.what_works}:** {card.mark.what_works} {card.cite}",
+            f"- **{ui.recognise}:** {card.mark.recognise}",
             "",
-            f"- **{ui.glutathione}:** {fit.icon} {fit.label}. {mark.glutathione}",
-            f"- **{ui.recognise}:** {mark.recognise}",
-            f"- **{ui.what_works}:** {mark.what_works}",
-            f"- **{ui.sources}:** {content.sources_line(mark.sources)}",
+            card.mark.description,
             "",
         ]
 
-    out += [f"## {ui.article}", "", ui.article_intro, ""]
-    for section in summary.article:
-        grade = general.evidence[section.evidence]
+    if lay.claims:
+        out += [f"## {ui.article}", "", ui.article_intro, "", f"**{ui.grade_key}**", ""]
+        out += [f"- {grade.icon} **{grade.label}:** {grade.meaning}" for grade in lay.key]
+        out += [""]
+    for claim in lay.claims:
+        section, grade = claim.section, claim.grade
         out += [
             f"### {section.title}",
             "",
-            f"**{ui.article_says}:** {section.article_says}",
+            section.article_says,
             "",
-            f"**{ui.evidence}: {grade.icon} {grade.label}.** {section.verdict} {section.evidence_note}"
-            f" ({ui.source}: {content.sources_line(section.sources)})",
+            f"**{ui.evidence}: {grade.icon} {grade.label}** — {section.verdict}",
             "",
-            f"*{ui.shown_because}:* {' '.join(section.why_shown)}",
+            f"{section.evidence_note} {claim.cite}",
             "",
         ]
+        if claim.why:
+            out += [f"*{ui.shown_because}:* {' '.join(claim.why)}", ""]
 
     out += [f"## {ui.questions}", ""]
-    out += [f"{number}. {question}" for number, question in enumerate(summary.questions_for_provider, 1)]
+    out += [f"{number}. {question}" for number, question in enumerate(lay.questions, 1)]
     out += [""]
 
     if answers is not None:
@@ -95,8 +109,17 @@ def render_markdown(
         out += [f"> {escape(line)}" if line else ">" for line in notes.split("\n")] if notes else [ui.no_notes]
         out += [""]
 
-    out += ["---", "", f"## {ui.about}", "", summary.disclaimer, ""]
+    if lay.references:
+        out += [f"## {ui.sources}", ""]
+        out += [_reference(number, r.citation, r.url) for number, r in enumerate(lay.references, 1)]
+        out += [""]
+
+    out += ["---", "", f"## {ui.about}", "", ui.intro, "", lay.disclaimer, ""]
     out.append(
-        f"{ui.content_version}: {summary.content_version}" + (f" · {ui.made_on}: {today.isoformat()}" if today else "")
+        f"{ui.content_version}: {lay.content_version}" + (f" · {ui.made_on}: {today.isoformat()}" if today else "")
     )
-    return "\n".join(out) + "\n"
+    return out
+
+
+def _reference(number: int, citation: str, url: str | None) -> str:
+    return f"{number}. {citation}" + (f" {url}" if url else "")  # a bare address: no link in CommonMark

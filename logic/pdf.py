@@ -5,15 +5,21 @@ quotes print. A character the font has no glyph for is replaced with "?" before 
 modifiers, joiners and other invisible marks are dropped), so no text can make rendering fail. The icons of
 the content are left out: the words beside them carry the meaning. Nothing is written to disk.
 
-The PDF is the compact version of the summary: the article's sections are listed by title and evidence
-grade (the Markdown download and the page carry what the article says and the evidence notes), and sources
-are numbered once and cited by number. A summary that runs a little over a page is set in smaller type, down
-to a floor (`_PAGES_WANTED`), so that it takes one page, two, or three at most for the largest answer sets.
+The PDF draws the summary's layout (`logic/layout.py`) in its order: the next step in a box on page one, then
+the flags grouped by level, the marks, each of the article's claims with its grade and verdict printed straight
+after it (never a grade beside a bare heading; the grades' meaning once, as a key), the questions, the
+answers and the person's note, and the references, numbered once and cited by number, at the end.
+It takes two pages at most for any answers (`_PAGES_WANTED`): a summary that runs over is set in smaller type,
+down to a floor, and past that leaves out, in turn, the flags' reasons, what to do for flags the next step
+does not list, the references' full citations (their short names stay) and what works for each mark, all
+of which the web page and the Markdown keep. The same summary and day always give the same bytes.
 """
 
 import math
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from functools import cache
 from pathlib import Path
@@ -24,7 +30,7 @@ from fpdf.enums import TableBordersLayout, XPos, YPos
 
 from .answers import Answers
 from .content import Content, default_content
-from .markdown import triggers_text
+from .layout import Layout, layout
 from .summary import Summary
 from .vocab import Field, Level
 
@@ -32,10 +38,33 @@ FONT_DIR = Path(__file__).resolve().parent / "fonts"
 FONT_FILES = {"": FONT_DIR / "DejaVuSans.ttf", "B": FONT_DIR / "DejaVuSans-Bold.ttf"}
 REPLACEMENT = "?"
 
+
+@dataclass(frozen=True)
+class _Detail:
+    """How much the PDF prints beyond the next step, each flag's title and why it was raised, the marks and
+    the claims beside their grades; the page and the Markdown always carry all of it."""
+
+    reasons: bool = True  # each flag's reason, with its sources
+    actions: bool = True  # what to do, for the flags the next-step box does not already list
+    citations: bool = True  # each reference in full, or by its short name
+    works: bool = True  # what does work, for each mark
+
+    def left_out(self) -> list[str]:
+        return [name for name, kept in vars(self).items() if not kept]
+
+
 # A summary that does not fit on one page at full size is set smaller, in the first of these ways that works:
-# on one page with type down to 0.92 of full size, on two pages down to 0.85, or on three down to 0.8 (which
-# makes body text 6.6 pt).
-_PAGES_WANTED = ((1, 0.92), (2, 0.85), (3, 0.8))
+# on one page with type down to 0.92 of full size; on two pages down to 0.85; then on two pages down to 0.8
+# (body text 6.6 pt), leaving out in turn the flags' reasons, what to do for the flags the next step does not
+# list, the references' full citations (their short names stay) and what works for each mark.
+_PAGES_WANTED = (
+    (1, 0.92, _Detail()),
+    (2, 0.85, _Detail()),
+    (2, 0.8, _Detail(reasons=False)),
+    (2, 0.8, _Detail(reasons=False, actions=False)),
+    (2, 0.8, _Detail(reasons=False, actions=False, citations=False)),
+    (2, 0.8, _Detail(reasons=False, actions=False, citations=False, works=False)),
+)
 _MARGINS = (12, 11, 12, 12)  # left, top, right, bottom in mm
 _PAGE_BODY = 297 - _MARGINS[1] - _MARGINS[3]
 _NOTE_LINES = 12  # a note keeps its own line breaks up to this many lines
@@ -96,75 +125,76 @@ def render_pdf(summary: Summary, answers: Answers, content: Content | None = Non
     """The summary as PDF bytes, made in memory. The same inputs and day always give the same bytes."""
     content = content or default_content()
     today = today or date.today()
-    tried: dict[float, tuple[int, float, bytes]] = {}
+    lay = layout(summary, content)
+    tried: dict[tuple[_Detail, float], tuple[int, float, bytes, dict[str, float]]] = {}
 
-    def at(scale: float) -> tuple[int, float, bytes]:
-        if scale not in tried:
-            tried[scale] = _render(summary, answers, content, today, scale)
-        return tried[scale]
+    def at(detail: _Detail, scale: float) -> tuple[int, float, bytes, dict[str, float]]:
+        if (detail, scale) not in tried:
+            tried[detail, scale] = _render(lay, answers, today, detail, scale)
+        return tried[detail, scale]
 
-    _, full, pdf = at(1.0)
-    # Too long: set the type smaller. Height grows with the square of the type size (taller lines, and
-    # more of them), which gives each next guess; it steps down until the summary fits or the floor is reached.
-    for wanted, smallest in _PAGES_WANTED:
+    # Each try is a whole layout of the document, so as few as can be: one at full size and detail, which also
+    # measures how much each leaving-out would save; then, for the first way that should fit, a guess at the
+    # type size. Height grows with the square of the type size (taller lines, and more of them), which gives
+    # each guess; it steps down until the summary fits or the floor is reached.
+    pages, used, pdf, saves = at(_PAGES_WANTED[0][2], 1.0)
+    last = (_PAGES_WANTED[0][2], 1.0, used, saves)  # the latest try: its detail, scale, height and savings
+    for wanted, smallest, detail in _PAGES_WANTED:
+        if pages <= wanted and detail == _PAGES_WANTED[0][2]:
+            return pdf
         target = wanted * _PAGE_BODY * 0.97
-        scale = min(1.0, math.floor(100 * math.sqrt(target / full)) / 100)
+        tried_detail, tried_scale, tried_used, tried_saves = last
+        dropped = [part for part in detail.left_out() if part not in tried_detail.left_out()]
+        estimate = (tried_used - sum(tried_saves.get(part, 0) for part in dropped)) / tried_scale**2
+        scale = min(1.0, math.floor(100 * math.sqrt(target / estimate)) / 100)
         if scale < smallest - 0.03:
             continue
         scale = max(scale, smallest)
         while True:
-            pages, used, pdf = at(scale)
-            if pages <= wanted:
+            got, used, pdf, saves = at(detail, scale)
+            last = (detail, scale, used, saves)
+            if got <= wanted:
                 return pdf
             if scale <= smallest:
                 break
             guess = math.floor(100 * scale * math.sqrt(target / used)) / 100
             scale = max(min(guess, round(scale - 0.02, 2)), smallest)
-    return pdf
+    return at(_PAGES_WANTED[-1][2], _PAGES_WANTED[-1][1])[2]
 
 
 def _render(
-    summary: Summary, answers: Answers, content: Content, today: date, scale: float
-) -> tuple[int, float, bytes]:
-    """The PDF at one type scale, with its page count and the height its content takes in all."""
-    doc = _Document(scale)
+    lay: Layout, answers: Answers, today: date, detail: _Detail, scale: float
+) -> tuple[int, float, bytes, dict[str, float]]:
+    """The PDF at one type scale and detail: its page count, the height its content takes in all, its bytes,
+    and about how much height leaving out each detail would save."""
+    content = lay.content
+    doc = _Document(scale, detail)
     doc.set_title(printable(f"{content.ui.app_title}: {content.ui.files.pdf_title}"))
     doc.set_creator(printable(content.ui.app_title))
     # The day only, at midnight UTC: the file says when it was made but not at what time.
     doc.set_creation_date(datetime.combine(today, time(), tzinfo=UTC))
     doc.add_page()
-    references = _References(summary)
-    _top(doc, summary, content, today)
-    _flags(doc, summary, content, references)
-    _marks(doc, summary, content, references)
-    _article(doc, summary, content, references)
+    _top(doc, lay, today)
+    _flags(doc, lay)
+    _marks(doc, lay)
+    _article(doc, lay)
+    _questions(doc, lay)
     _answers(doc, answers, content)
-    _questions(doc, summary, content)
-    _sources(doc, references, content)
-    _about(doc, summary, content)
+    _sources(doc, lay)
+    _about(doc, lay)
     used = (doc.pages_count - 1) * _PAGE_BODY + doc.get_y() - _MARGINS[1]
     doc.number_pages(content.ui.app_title, content.ui.files.page)
-    return doc.pages_count, used, bytes(doc.output())
-
-
-class _References:
-    """The summary's references, numbered in the order the summary first cites them."""
-
-    def __init__(self, summary: Summary) -> None:
-        self.numbers = {reference.id: number for number, reference in enumerate(summary.references, 1)}
-        self.citations = {reference.id: reference.citation for reference in summary.references}
-
-    def cite(self, sources: Iterable[str]) -> str:
-        numbers = sorted({self.numbers[s] for s in sources})
-        return "[" + ", ".join(str(n) for n in numbers) + "]"
+    return doc.pages_count, used, bytes(doc.output()), dict(doc.saves)
 
 
 class _Document(FPDF):
     """FPDF with the embedded font and the few layout moves every section uses; sizes are in points at scale 1."""
 
-    def __init__(self, scale: float) -> None:
+    def __init__(self, scale: float, detail: _Detail) -> None:
         super().__init__(orientation="portrait", unit="mm", format="A4")
         self.scale = scale
+        self.detail = detail
+        self.saves: Counter[str] = Counter()  # part of the detail -> height that leaving it out would save
         for style, path in FONT_FILES.items():
             self.add_font(_FAMILY, style, path)
         left, top, right, bottom = _MARGINS
@@ -173,6 +203,10 @@ class _Document(FPDF):
         # No "{nb}" alias: a person's note could contain that text, and it must print as typed.
         self.alias_nb_pages(None)
         self.c_margin = 0
+
+    def position(self) -> float:
+        """How far down the document the next line is, in mm of page body: a height across page breaks."""
+        return (self.page - 1) * _PAGE_BODY + self.get_y()
 
     def mm(self, millimetres: float) -> float:
         return millimetres * self.scale
@@ -257,107 +291,148 @@ class _Document(FPDF):
 # --- The sections, in reading order. --------------------------------------------------------------------
 
 
-def _top(doc: _Document, summary: Summary, content: Content, today: date) -> None:
-    ui, general = content.ui.summary, content.general
-    doc.para(content.ui.app_title, _SMALL, colour=_MUTED)
-    doc.para(content.ui.files.pdf_title, _TITLE, bold=True)
-    doc.para(f"{ui.made_on}: {today.isoformat()}  ·  {ui.content_version}: {summary.content_version}", _SMALL)
-    doc.ln(doc.mm(1))
-    doc.para(ui.intro, _SMALL, colour=_MUTED)
-    doc.ln(doc.mm(2.2))
+def _top(doc: _Document, lay: Layout, today: date) -> None:
+    ui, box = lay.content.ui.summary, lay.next_step
+    doc.para(f"{lay.content.ui.app_title}  ·  {ui.made_on}: {today.isoformat()}", _SMALL, colour=_MUTED)
+    doc.para(lay.content.ui.files.pdf_title, _TITLE, bold=True)
+    doc.ln(doc.mm(1.2))
 
-    overall = general.levels[summary.level]
+    # The next step, in a shaded box with a bar in the colour of the first flag's level.
     pad, bar = doc.mm(2.2), doc.mm(2.2)
     indent = bar + pad
+    level = lay.groups[0].level if lay.groups else Level.NONE
+    first = [(f"{number}. ", True, action) for number, action in enumerate(box.first, 1)]
     doc.set_right_margin(doc.r_margin + pad)
-    height = doc.line_height(_HEADING) + doc.height(overall.headline, indent=indent) + 2 * pad
+    height = (
+        doc.height(box.label, _HEADING, indent=indent, bold=True)
+        + doc.height(box.instruction, indent=indent)
+        + (doc.height(box.why, indent=indent) if box.why else 0)
+        + (doc.height(ui.do_first, indent=indent) if first else 0)
+        + sum(doc.height(f"{n}{action}", indent=indent + doc.mm(4)) for n, _, action in first)
+        + 2 * pad
+    )
     top = doc.get_y()
     doc.set_fill_color(*_SHADE)
     doc.rect(doc.l_margin, top, doc.epw + pad, height, style="F")
-    doc.swatch(summary.level, doc.l_margin, top, bar, height)
+    doc.swatch(level, doc.l_margin, top, bar, height)
     doc.set_y(top + pad)
-    doc.runs([(f"{ui.overall}: ", False), (overall.label, True)], _HEADING, indent=indent)
-    doc.para(overall.headline, indent=indent)
+    doc.para(box.label, _HEADING, bold=True, indent=indent)
+    doc.para(box.instruction, indent=indent)
+    if box.why:
+        doc.para(box.why, indent=indent)
+    if first:
+        doc.para(ui.do_first, bold=True, indent=indent)
+    for number, _, action in first:
+        row = doc.get_y()
+        doc.use(_BODY, bold=True)
+        doc.set_xy(doc.l_margin + indent, row)
+        doc.cell(doc.mm(4), doc.line_height(_BODY), number)
+        doc.set_y(row)
+        doc.para(action, indent=indent + doc.mm(4))
     doc.set_right_margin(doc.r_margin - pad)
-    doc.set_y(top + height)
+    doc.set_y(max(doc.get_y() + pad, top + height))
 
 
-def _flags(doc: _Document, summary: Summary, content: Content, references: _References) -> None:
-    ui, general = content.ui.summary, content.general
+def _flags(doc: _Document, lay: Layout) -> None:
+    ui = lay.content.ui.summary
     doc.heading(ui.flags)
-    if not summary.flags:
+    if not lay.groups:
         doc.para(ui.no_flags)
         return
     indent = doc.mm(3)
-    for level in (Level.URGENT, Level.CONSULT, Level.NOTE):
-        group = [f for f in summary.flags if f.level is level]
-        if not group:
-            continue
+    for group in lay.groups:
         doc.gap(1)
-        doc.keep(doc.line_height(_SUBHEADING) + doc.mm(14))
+        doc.keep(doc.line_height(_SUBHEADING) + doc.mm(10))
         size = doc.line_height(_SUBHEADING)
-        doc.swatch(level, doc.l_margin, doc.get_y() + size * 0.2, size * 0.6, size * 0.6)
-        doc.para(general.levels[level].label, _SUBHEADING, bold=True, indent=indent)
-        for flag in group:
-            lead = [(f"{flag.title}. ", True), (f"{flag.reason} {references.cite(flag.sources)}", False)]
-            action = [(f"{ui.action}: ", True), (flag.action, False)]
-            why = [(f"{ui.why_seeing}: ", True), (triggers_text(flag, content), False)]
-            block = sum(
-                doc.height("".join(t for t, _ in runs), size, indent=indent)
-                for runs, size in ((lead, _BODY), (action, _BODY), (why, _SMALL))
-            )
+        doc.swatch(group.level, doc.l_margin, doc.get_y() + size * 0.2, size * 0.6, size * 0.6)
+        doc.para(group.label, _SUBHEADING, bold=True, indent=indent)
+        for item in group.flags:
+            todo = ui.see_step.format(number=item.step) if item.step else item.flag.action
+            lead = [(f"{item.flag.title}. ", True)]
+            why = [(f"{ui.why_seeing}: ", True), (item.why_seeing, False)]
+            if item.step or doc.detail.actions:
+                parts = [([*lead, (f"{ui.action}: ", True), (todo, False)], _BODY, _INK)]
+                if doc.detail.reasons:
+                    parts.append(([(f"{item.flag.reason} {item.cite}", False)], _SMALL, _INK))
+                parts.append((why, _SMALL, _MUTED))
+            else:  # the title and why it was raised share a line
+                parts = [([*lead, *why], _SMALL, _INK)]
+            block = sum(doc.height("".join(t for t, _ in runs), size, indent=indent) for runs, size, _ in parts)
             doc.gap(0.6)
             doc.keep(block)
             top, page = doc.get_y(), doc.page
-            doc.runs(lead, indent=indent)
-            doc.runs(action, indent=indent)
-            doc.runs(why, _SMALL, indent=indent, colour=_MUTED)
+            for number, (runs, size, colour) in enumerate(parts):
+                before = doc.position()
+                doc.runs(runs, size, indent=indent, colour=colour)
+                took = doc.position() - before
+                if item.step is None:  # without its action, a flag is one small line: title and why
+                    doc.saves["actions"] += took - (doc.line_height(_SMALL) if number == 0 else 0)
+                if number == 1 and doc.detail.reasons:
+                    doc.saves["reasons"] += took
+                    doc.saves["actions"] -= took if item.step is None else 0
             if doc.page == page:  # a bar in the level's colour beside a flag that stayed on one page
                 bar = doc.get_y() - top - doc.mm(1)
-                doc.swatch(level, doc.l_margin + doc.mm(0.4), top + doc.mm(0.5), doc.mm(0.8), bar)
+                doc.swatch(group.level, doc.l_margin + doc.mm(0.4), top + doc.mm(0.5), doc.mm(0.8), bar)
 
 
-def _marks(doc: _Document, summary: Summary, content: Content, references: _References) -> None:
-    ui, general = content.ui.summary, content.general
-    doc.heading(ui.marks)
-    for mark in summary.marks:
-        fit = general.fit[mark.glutathione_fit]
-        head = [(mark.name, True), (f"  ·  {ui.glutathione}: ", False), (fit.label, True)]
-        works = [(f"{ui.what_works}: ", True), (f"{mark.what_works} {references.cite(mark.sources)}", False)]
-        doc.gap(0.6)
-        doc.keep(doc.line_height(_SUBHEADING) + doc.height("".join(t for t, _ in works)))
-        doc.runs(head, _SUBHEADING)
-        doc.runs(works)
-
-
-def _article(doc: _Document, summary: Summary, content: Content, references: _References) -> None:
-    ui, general = content.ui.summary, content.general
-    doc.heading(ui.article)
-    doc.para(ui.article_intro, _SMALL, colour=_MUTED)
-    doc.gap(1)
-    graded = [
-        (section.title, f"{general.evidence[section.evidence].label} {references.cite(section.sources)}")
-        for section in summary.article
-    ]
-    if not graded:
+def _marks(doc: _Document, lay: Layout) -> None:
+    ui = lay.content.ui.summary
+    if not lay.marks:
         return
-    # Two lists side by side, read down the left half first; the section's intro says what the grade is.
-    half = (len(graded) + 1) // 2
-    left, right = graded[:half], graded[half:]
-    rows = [(*left[i], *(right[i] if i < len(right) else ("", ""))) for i in range(half)]
-    _table(doc, rows, (29, 21, 29, 21), bold=(1, 3), heading=False)
+    doc.heading(ui.marks)
+    for card in lay.marks:
+        fit = f"{card.fit.label}. " if card.fit_shown else ""
+        head = [(f"{card.mark.name}. ", True), (f"{ui.glutathione}: ", True), (f"{fit}{card.mark.glutathione}", False)]
+        works = [(f"{ui.what_works}: ", True), (f"{card.mark.what_works} {card.cite}", False)]
+        if not doc.detail.works:
+            head[-1] = (f"{head[-1][0]} {card.cite}", False)
+        doc.gap(0.6)
+        doc.keep(doc.height("".join(t for t, _ in head)) + doc.height("".join(t for t, _ in works), _SMALL))
+        doc.runs(head)
+        if doc.detail.works:
+            before = doc.position()
+            doc.runs(works, _SMALL)
+            doc.saves["works"] += doc.position() - before
+
+
+def _article(doc: _Document, lay: Layout) -> None:
+    """Each claim in the left column, its grade and verdict beside it in the right: never a bare grade."""
+    ui = lay.content.ui.summary
+    if not lay.claims:
+        return
+    doc.heading(ui.article)
+    key = "  ".join(f"{grade.label}: {grade.meaning}" for grade in lay.key)
+    doc.para(f"{ui.grade_key} {key}", _SMALL, colour=_MUTED)
+    doc.gap(1)
+    for claim in lay.claims:
+        runs = [
+            (f"{claim.section.article_says} ", False),
+            (f"{ui.evidence}: {claim.grade.label}. ", True),
+            (f"{claim.section.verdict} {claim.cite}", False),
+        ]
+        doc.gap(0.5)
+        doc.keep(doc.height("".join(t for t, _ in runs), _SMALL))
+        doc.runs(runs, _SMALL)
 
 
 def _answers(doc: _Document, answers: Answers, content: Content) -> None:
     ui = content.ui.summary
-    doc.heading(ui.answers, then=25)
-    rows = [(content.field_label(f), content.answer_text(answers, f)) for f in Field if f is not Field.NOTES]
-    _table(doc, [(ui.question, ui.answer), *rows], (44, 56))
+    doc.heading(ui.answers, then=12)
+    # One run-on paragraph, each question in bold and its answer after it: a table of 18 rows took a third
+    # of a page.
+    runs = [
+        run
+        for f in Field
+        if f is not Field.NOTES
+        for run in ((f"{content.field_label(f)}\u00a0", True), (f"{content.answer_text(answers, f)}    ", False))
+    ]
+    doc.runs(runs, _SMALL)
 
     doc.gap(2.2)
-    doc.keep(doc.line_height(_SUBHEADING) + doc.mm(10))
-    doc.para(ui.notes, _SUBHEADING, bold=True)
     notes = _note_lines(answers.notes)
+    # The note stays on one page with its heading: it is the person's own words, read in one piece.
+    doc.keep(doc.line_height(_SUBHEADING) + (doc.height(notes, indent=doc.mm(3.2)) if notes else 0) + doc.mm(4))
+    doc.para(ui.notes, _SUBHEADING, bold=True)
     if not notes:
         doc.para(ui.no_notes, colour=_MUTED)
         return
@@ -411,10 +486,10 @@ def _table(
                 row.cell(printable(text), style=strong if (index or not heading) and column in bold else None)
 
 
-def _questions(doc: _Document, summary: Summary, content: Content) -> None:
-    doc.heading(content.ui.summary.questions)
+def _questions(doc: _Document, lay: Layout) -> None:
+    doc.heading(lay.content.ui.summary.questions)
     width = doc.mm(6)
-    for number, question in enumerate(summary.questions_for_provider, 1):
+    for number, question in enumerate(lay.questions, 1):
         doc.keep(doc.height(question, indent=width))
         top = doc.get_y()
         doc.use(_BODY, bold=True)
@@ -424,20 +499,29 @@ def _questions(doc: _Document, summary: Summary, content: Content) -> None:
         doc.ln(doc.mm(0.4))
 
 
-def _sources(doc: _Document, references: _References, content: Content) -> None:
+def _sources(doc: _Document, lay: Layout) -> None:
     """One run-on paragraph of numbered references: looked up by number, so they need no lines of their own."""
-    doc.heading(content.ui.summary.sources)
+    if not lay.references:
+        return
+    doc.heading(lay.content.ui.summary.sources)
     runs = [
         run
-        for reference_id, number in references.numbers.items()
-        for run in ((f"[{number}]\u00a0", True), (f"{references.citations[reference_id]}    ", False))
+        for number, reference in enumerate(lay.references, 1)
+        for run in (
+            (f"[{number}]\u00a0", True),
+            (f"{reference.citation if doc.detail.citations else reference.short}    ", False),
+        )
     ]
+    before = doc.position()
     doc.runs(runs, _TINY, colour=_MUTED)
+    if doc.detail.citations:  # by their short names, about as much shorter as their text is
+        shares = sum(len(r.short) for r in lay.references) / sum(len(r.citation) for r in lay.references)
+        doc.saves["citations"] += (doc.position() - before) * (1 - shares)
 
 
-def _about(doc: _Document, summary: Summary, content: Content) -> None:
-    ui = content.ui.summary
+def _about(doc: _Document, lay: Layout) -> None:
+    ui = lay.content.ui.summary
     doc.heading(ui.about, then=14)
-    doc.para(summary.disclaimer)
+    doc.para(lay.disclaimer, _SMALL)
     doc.ln(doc.mm(0.8))
-    doc.para(f"{ui.content_version}: {summary.content_version}", _SMALL, colour=_MUTED)
+    doc.para(f"{ui.content_version}: {lay.content_version}", _SMALL, colour=_MUTED)

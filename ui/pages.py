@@ -9,16 +9,16 @@ import streamlit as st
 from logic import Answers, Content, Summary, evaluate, render_markdown, render_pdf
 from logic.answers import STEP_FIELDS
 from logic.fhir import bundle
-from logic.markdown import triggers_text
+from logic.layout import Claim, FlagItem, Layout, layout
 from logic.partial import early_flags, field_problems
-from logic.vocab import Field, Level, Step
+from logic.summary import Reference
+from logic.vocab import Field, Level, NextStep, Step
 
 from . import state
 from .downloads import TakeAway, offer
 from .illustrations import drawing
 from .questions import question
 
-ALERT = {Level.URGENT: st.error, Level.CONSULT: st.warning, Level.NOTE: st.info, Level.NONE: st.success}
 TOTAL_STEPS = len(state.STEPS) + 1  # the question pages and the review page
 
 
@@ -156,66 +156,197 @@ def review(content: Content) -> None:
 
 
 def summary(content: Content) -> None:
+    """The summary as the layout orders it (`logic/layout.py`): the next step first, details one click away."""
     answers = _answers(content)
     if answers is None:
         return
     result = evaluate(answers, content)
-    words, general = content.ui.summary, content.general
+    lay = layout(result, content).fold()
+    words = content.ui.summary
     st.title(words.title)
-    st.write(words.intro)
-    overall = general.levels[result.level]
-    ALERT[result.level](f"**{words.overall}: {overall.label}**\n\n{overall.headline}", icon=overall.icon)
+    _next_step(lay)
+    if lay.next_step.emergency and state.state().get(_REST_OPEN) != answers:
+        # Help comes first: the rest waits behind one control, reachable by keyboard like any button.
+        st.button(words.read_rest, key="read_rest", type="primary", on_click=_open_rest, args=(answers,))
+        return
+    if state.state().pop(_REST_FOCUS, False):
+        st.iframe(_FOCUS_REST, height=1)
+    _flags(lay)
+    _marks(lay)
+    _claims(lay)
+    _questions(lay)
+    st.header(words.downloads)
     _downloads(result, answers, content)
+    with st.expander(words.sources):
+        st.markdown("\n".join(f"{n}. {_citation(r)}" for n, r in enumerate(lay.references, 1)))
+    with st.expander(words.about):
+        st.write(words.intro)
+        st.write(lay.disclaimer)
+        st.caption(f"{words.content_version}: {lay.content_version}")
+    st.button(content.ui.nav.start_over, key="start_over", on_click=state.start_over)
 
+
+_REST_OPEN = "summary_rest_open"  # the answers whose whole summary the person chose to read
+_REST_FOCUS = "summary_rest_focus"
+_BOX = {
+    NextStep.NOW: st.error,
+    NextStep.TODAY: st.error,
+    NextStep.WITHIN_2_WEEKS: st.warning,
+    NextStep.BEFORE_TREATMENT: st.warning,
+    NextStep.NONE: st.info,
+}
+# After "read the rest": keyboard focus moves to the first heading of what was opened (our own fixed text).
+_FOCUS_REST = """<script>
+const main = window.parent.document.querySelector('[data-testid="stMain"]');
+let tries = 0;
+function focusRest() {
+  const heading = main && main.querySelector('h2');
+  if (!heading && tries++ < 40) { setTimeout(focusRest, 50); return; }
+  if (heading) { heading.setAttribute('tabindex', '-1'); heading.focus(); }
+}
+focusRest();
+</script>"""
+
+
+def _open_rest(answers: Answers) -> None:
+    state.state()[_REST_OPEN] = answers
+    state.state()[_REST_FOCUS] = True
+
+
+def _next_step(lay: Layout) -> None:
+    """Who to contact and how soon, why, and what to do first: one box, announced as an alert."""
+    words, box = lay.content.ui.summary, lay.next_step
+    parts = [f"**{box.label}**", box.instruction]
+    if box.why:
+        parts.append(box.why)
+    if box.first:
+        parts.append(f"**{words.do_first}**\n\n" + "\n".join(f"{n}. {a}" for n, a in enumerate(box.first, 1)))
+    _BOX[box.step]("\n\n".join(parts), icon=box.icon)
+
+
+def _sources(lay: Layout, sources: tuple[str, ...]) -> str:
+    references = lay.content.references
+    return "; ".join(f"[{lay.number(s)}] {references[s].short}" for s in sources)
+
+
+def _citation(reference: Reference) -> str:
+    return reference.citation + (f" {reference.url}" if reference.url else "")
+
+
+def _flag_details(lay: Layout, item: FlagItem, *, action: bool) -> None:
+    words = lay.content.ui.summary
+    if action:
+        st.markdown(f"**{words.action}:** {item.flag.action}")
+    st.write(item.flag.reason)
+    st.markdown(f"**{words.why_seeing}:** {item.why_seeing}")
+    st.caption(f"{words.sources}: {_sources(lay, item.flag.sources)}")
+
+
+def _flags(lay: Layout) -> None:
+    words = lay.content.ui.summary
     st.header(words.flags)
-    if not result.flags:
+    if not lay.groups:
         st.write(words.no_flags)
-    for level in (Level.URGENT, Level.CONSULT, Level.NOTE):
-        group = [f for f in result.flags if f.level is level]
-        if group:
-            st.subheader(f"{general.levels[level].icon} {general.levels[level].label}")
-        for flag in group:
+    for group in lay.groups:
+        if group.folded:
+            with st.expander(f"{group.icon} {group.label}"):
+                for item in group.flags:
+                    st.markdown(f"**{item.flag.title}**")
+                    _flag_details(lay, item, action=True)
+            continue
+        st.subheader(f"{group.icon} {group.label}")
+        for item in group.flags:
+            if item.folded:
+                with st.expander(item.flag.title):
+                    _flag_details(lay, item, action=True)
+                continue
             with st.container(border=True):
-                text = f"**{flag.title}**\n\n{flag.reason}\n\n**{words.action}:** {flag.action}"
-                ALERT[level](text, icon=general.levels[level].icon)
+                todo = words.see_step.format(number=item.step) if item.step else item.flag.action
+                st.markdown(f"{group.icon} **{item.flag.title}**\n\n**{words.action}:** {todo}")
                 with st.expander(words.why_seeing):
-                    st.write(triggers_text(flag, content))
-                    st.caption(f"{words.source}: {flag.source}")
+                    _flag_details(lay, item, action=False)
 
-    st.header(words.marks)
-    for mark in result.marks:
-        fit = general.fit[mark.glutathione_fit]
+
+def _marks(lay: Layout) -> None:
+    words = lay.content.ui.summary
+    if lay.marks:
+        st.header(words.marks)
+    for card in lay.marks:
+        mark = card.mark
+        line = f"**{words.glutathione}:** " + (f"{card.fit.icon} {card.fit.label}. " if card.fit_shown else "")
+        line += mark.glutathione
+        works = f"**{words.what_works}:** {mark.what_works}"
         with st.container(border=True):
             picture, text = st.columns([1, 2])
             image = drawing(mark.mark)
             picture.image(image.svg, alt=image.alt, width="stretch")
             with text:
                 st.subheader(mark.name)
-                st.write(mark.description)
-                st.markdown(f"**{words.glutathione}: {fit.icon} {fit.label}.** {mark.glutathione}")
-                st.markdown(f"**{words.what_works}:** {mark.what_works}")
-                st.caption(f"{words.sources}: {content.sources_line(mark.sources)}")
+                if not card.line_folded:
+                    st.markdown(line)
+                if not card.works_folded:
+                    st.markdown(works)
+                with st.expander(words.mark_more_folded if card.works_folded else words.mark_more):
+                    if card.line_folded:
+                        st.markdown(line)
+                    if card.works_folded:
+                        st.markdown(works)
+                    st.write(mark.description)
+                    st.markdown(f"**{words.recognise}:** {mark.recognise}")
+                    st.caption(f"{words.sources}: {_sources(lay, mark.sources)}")
 
+
+def _claim(lay: Layout, claim: Claim) -> None:
+    """The claim, then its grade beside it as evidence for that claim, then the one-line verdict."""
+    words = lay.content.ui.summary
+    st.markdown(claim.section.article_says)
+    st.markdown(f"**{words.evidence}: {claim.grade.icon} {claim.grade.label}.** {claim.section.verdict}")
+
+
+def _claim_details(lay: Layout, claim: Claim) -> None:
+    words = lay.content.ui.summary
+    st.write(claim.section.evidence_note)
+    if claim.why:
+        st.markdown(f"**{words.shown_because}:** {' '.join(claim.why)}")
+    st.caption(f"{words.sources}: {_sources(lay, claim.section.sources)}")
+
+
+def _claims(lay: Layout) -> None:
+    words = lay.content.ui.summary
+    if not lay.claims:
+        return
+    key = f"{words.grade_key}\n\n" + "\n".join(f"- {g.icon} **{g.label}:** {g.meaning}" for g in lay.key)
+    if lay.article_folded:
+        with st.expander(words.article):
+            st.markdown(key)
+            for claim in lay.claims:
+                st.subheader(claim.section.title)
+                _claim(lay, claim)
+                _claim_details(lay, claim)
+        return
     st.header(words.article)
-    st.write(words.article_intro)
-    for section in result.article:
-        grade = general.evidence[section.evidence]
-        # One line per claim with its grade in words, opened for the detail: scannable on a phone.
-        with st.expander(f"{grade.icon} **{section.title}** — {words.evidence}: {grade.label}"):
-            st.markdown(f"**{words.article_says}:** {section.article_says}")
-            st.markdown(f"**{words.evidence}: {grade.icon} {grade.label}.** {section.verdict}")
-            st.write(section.evidence_note)
-            st.caption(f"{words.source}: {content.sources_line(section.sources)}")
-            st.caption(f"{words.shown_because}: {' '.join(section.why_shown)}")
+    st.markdown(key)
+    for claim in lay.claims:
+        if claim.folded:
+            with st.expander(claim.section.title):
+                _claim(lay, claim)
+                _claim_details(lay, claim)
+            continue
+        with st.container(border=True):
+            _claim(lay, claim)
+            with st.expander(words.claim_more):
+                _claim_details(lay, claim)
 
+
+def _questions(lay: Layout) -> None:
+    words = lay.content.ui.summary
+    numbered = "\n".join(f"{n}. {q}" for n, q in enumerate(lay.questions, 1))
+    if lay.questions_folded:
+        with st.expander(words.questions):
+            st.markdown(numbered)
+        return
     st.header(words.questions)
-    st.markdown("\n".join(f"{n}. {q}" for n, q in enumerate(result.questions_for_provider, 1)))
-
-    st.header(words.about)
-    st.write(result.disclaimer)
-    st.caption(f"{words.content_version}: {result.content_version}")
-    _downloads(result, answers, content, key="bottom")
-    st.button(content.ui.nav.start_over, key="start_over", on_click=state.start_over)
+    st.markdown(numbered)
 
 
 def _downloads(result: Summary, answers: Answers, content: Content, key: str = "top") -> None:

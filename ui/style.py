@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-# - Buttons at least 44 px tall: comfortable tap targets on phones (the theme has no setting for it).
+# - Buttons and the summary's disclosures at least 44 px tall: comfortable tap targets on phones (the theme
+#   has no setting for it).
 # - Each radio and checkbox option at least 44 px tall with space between them, so a thumb hits the one it
 #   means (WCAG 2.2 asks for 24 px at least).
 # - Body text, options and help texts at 16 px at least, so nobody has to zoom on a phone.
@@ -10,6 +11,7 @@ import streamlit as st
 # - No "Press Ctrl+Enter to apply" under the note: that is Streamlit's jargon, and the note is kept anyway.
 CSS = """
 [data-testid="stMain"] button { min-height: 44px; }
+[data-testid="stMain"] details > summary { min-height: 44px; box-sizing: border-box; }
 [data-testid="stMain"] [data-testid="stRadio"] label,
 [data-testid="stMain"] [data-testid="stCheckbox"] label { min-height: 44px; align-items: center; }
 [data-testid="stMain"] [role="radiogroup"] { gap: 0.25rem; }

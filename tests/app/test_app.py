@@ -232,15 +232,18 @@ def test_a_saved_answers_file_brings_back_the_same_summary(at):
         assert flag.title in text
 
 
-def test_the_summary_offers_every_take_away_file_at_its_top_and_bottom(at):
+def test_the_summary_offers_every_take_away_file_once_after_what_it_downloads(at):
     complete(at, PERSON)
     files, words = CONTENT.ui.files, CONTENT.ui.summary
     buttons = at.get("download_button")
     offered = [b.proto.label for b in buttons]
     expected = [files.download_pdf, words.download_markdown, files.save_answers, files.download_fhir]
-    assert offered == expected * 2  # the same row at the top and at the bottom of the summary
-    assert [b.proto.type for b in buttons] == ["primary", "secondary", "secondary", "secondary"] * 2
-    assert [b.proto.help for b in buttons if b.proto.label == files.save_answers] == [files.save_help] * 2
+    assert offered == expected  # once, not above the next step
+    assert [b.proto.type for b in buttons] == ["primary", "secondary", "secondary", "secondary"]
+    assert [b.proto.help for b in buttons if b.proto.label == files.save_answers] == [files.save_help]
+    headers = [h.value for h in at.header]
+    assert headers[-1] == words.downloads  # after the content they download, under their own heading
+    assert headers[0] == words.flags
 
 
 @pytest.mark.parametrize(
@@ -300,8 +303,8 @@ def test_each_flag_level_is_said_in_words_not_only_by_colour(at):
     for level in ("urgent", "consult", "note"):
         words = CONTENT.general.levels[level].label
         assert any(words in heading for heading in headings), words
-    overall = next(e.value for e in at.error)
-    assert CONTENT.general.levels["urgent"].label in overall
+    next_step = next(e.value for e in at.error)
+    assert CONTENT.general.next_step["today"].label in next_step
 
 
 def test_an_answer_the_widget_shows_reaches_the_draft_even_if_its_callback_was_lost(at):

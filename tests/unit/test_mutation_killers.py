@@ -33,6 +33,7 @@ from logic.answers import (
 )
 from logic.content import CONTENT_DIR
 from logic.errors import _shown, allowed, answer_problems
+from logic.layout import layout
 from logic.markdown import escape, render_markdown, triggers_text
 from logic.parse import MAX_ANSWERS_BYTES
 from logic.partial import NEUTRAL, Problem, early_flags, field_problems, suggest_skin_type
@@ -449,15 +450,13 @@ def check_markdown_shape(answers: Answers, today: date | None) -> None:
     text = render_markdown(summary, answers, today=today)
     lines = text.split("\n")
     assert text.endswith("\n") and not text.endswith("\n\n")
-    prose = {
-        ui.intro,
-        ui.article_intro,
-        ui.no_flags,
-        ui.no_notes,
-        summary.disclaimer,
-        general.levels[summary.level].headline,
-    }
-    prose |= {f.reason for f in summary.flags} | {m.description for m in summary.marks}
+    box = general.next_step[summary.next_step]
+    lay = layout(summary, CONTENT)
+    prose = {ui.intro, ui.article_intro, ui.no_flags, ui.no_notes, summary.disclaimer, box.instruction}
+    prose |= {lay.next_step.why} if lay.next_step.why else set()
+    prose |= {f"{i.flag.reason} {i.cite}" for i in lay.flags} | {m.description for m in summary.marks}
+    prose |= {c.section.article_says for c in lay.claims} | {f"{c.section.evidence_note} {c.cite}" for c in lay.claims}
+    prose |= {f"- {g.icon} **{g.label}:** {g.meaning}" for g in lay.key}
     for number, line in enumerate(lines[:-1]):
         assert line == "" or FENCE.match(line) or line in prose or line.startswith(f"{ui.content_version}: "), line
         if line.startswith("#"):
@@ -466,12 +465,7 @@ def check_markdown_shape(answers: Answers, today: date | None) -> None:
         assert not (line == "" and lines[number + 1] == ""), f"two blank lines before {lines[number + 2]!r}"
 
     headings = [line for line in lines if line.startswith("#")]
-    expected = [
-        f"# {CONTENT.ui.app_title}",
-        f"## {ui.title}",
-        f"### {ui.overall}: {general.levels[summary.level].icon} {general.levels[summary.level].label}",
-        f"## {ui.flags}",
-    ]
+    expected = [f"# {CONTENT.ui.app_title}", f"## {ui.title}", f"### {box.icon} {box.label}", f"## {ui.flags}"]
     for level in (Level.URGENT, Level.CONSULT, Level.NOTE):
         group = [f for f in summary.flags if f.level is level]
         if group:
@@ -479,28 +473,40 @@ def check_markdown_shape(answers: Answers, today: date | None) -> None:
         expected += [f"#### {f.title}" for f in group]
     expected += [f"## {ui.marks}", *(f"### {m.name}" for m in summary.marks), f"## {ui.article}"]
     expected += [f"### {s.title}" for s in summary.article]
-    expected += [f"## {ui.questions}", f"## {ui.answers}", f"## {ui.about}"]
+    expected += [f"## {ui.questions}", f"## {ui.answers}", f"## {ui.sources}", f"## {ui.about}"]
     assert headings == expected
 
     assert (ui.no_flags in lines) == (not summary.flags)
+    first = [f for f in summary.flags if f.level in (Level.URGENT, Level.CONSULT)][:3]
+    if str(summary.next_step) == "none":
+        first = []
+    assert (f"**{ui.do_first}**" in lines) == bool(first)
+    for number, flag in enumerate(first, 1):
+        assert f"{number}. {flag.action}" in lines
+        assert f"**{ui.action}:** {ui.see_step.format(number=number)}" in lines
     for flag in summary.flags:
-        assert f"- **{ui.why_seeing}:** {triggers_text(flag, CONTENT)}" in lines
-    for mark in summary.marks:
-        assert f"- **{ui.sources}:** {CONTENT.sources_line(mark.sources)}" in lines
-    for section in summary.article:
-        assert f"*{ui.shown_because}:* {' '.join(section.why_shown)}" in lines
+        assert f"*{ui.why_seeing}:* {triggers_text(flag, CONTENT)}" in lines
+        if flag not in first:
+            assert f"**{ui.action}:** {flag.action}" in lines
+    for card in lay.marks:
+        assert f"- **{ui.what_works}:** {card.mark.what_works} {card.cite}" in lines
+    said = [why for section in summary.article for why in section.why_shown]
+    assert {w for line in lines if line.startswith(f"*{ui.shown_because}:* ") for w in said if w in line} == set(said)
     numbered = [line for line in lines if re.match(r"\d+\. ", line)]
-    assert numbered == [f"{n}. {q}" for n, q in enumerate(summary.questions_for_provider, 1)]
+    questions = [f"{n}. {q}" for n, q in enumerate(summary.questions_for_provider, 1)]
+    at = lines.index(f"## {ui.questions}") + 2
+    assert lines[at : at + len(questions)] == questions
+    assert len(numbered) == len(first) + len(questions) + len(summary.references)
     rows = [line for line in lines if line.startswith("| ")]
     assert rows == [
         f"| {ui.question} | {ui.answer} |",
         *(f"| {CONTENT.field_label(f)} | {CONTENT.answer_text(answers, f)} |" for f in Field if f is not Field.NOTES),
     ]
     assert "|---|---|" in lines
-    notes = lines[lines.index(f"**{ui.notes}:**") + 2 : lines.index("---")]
+    notes = lines[lines.index(f"**{ui.notes}:**") + 2 : lines.index(f"## {ui.sources}") - 1]
     stripped = answers.notes.strip()
     quoted = [f"> {escape(line)}" if line else ">" for line in stripped.split("\n")] if stripped else [ui.no_notes]
-    assert notes == [*quoted, ""]
+    assert notes == quoted
     last = lines[-2]
     assert last == f"{ui.content_version}: {summary.content_version}" + (
         f" · {ui.made_on}: {today.isoformat()}" if today else ""

@@ -6,6 +6,7 @@ import logging
 import re
 import shutil
 import subprocess
+from collections import Counter
 from datetime import date
 from pathlib import Path
 
@@ -13,17 +14,18 @@ import pytest
 from pypdf import PdfReader
 
 from logic import Answers, default_content, evaluate, render_pdf
+from logic.layout import triggers_text
 from logic.pdf import FONT_FILES, REPLACEMENT, printable
-from logic.vocab import Condition, Field
+from logic.vocab import Condition, Field, OtherTreatment, Symptom
 from tests.factories import make_answers
 
 ROOT = Path(__file__).resolve().parents[2]
 DAY = date(2026, 11, 30)
 ACCENTED_NOTE = "Crème, naïve — “quoted” ‘single’ – café"
 
-# Answers that fire as many flags as the spec allows (24 of 26): a largest answer set.
+# Answers that fire as many flags as the spec allows (28 of 30): a largest answer set.
 EVERYTHING = {
-    "current_symptoms": ["rash_or_blisters", "breathing_or_swelling", "infection_signs", "acne_with_fever"],
+    "current_symptoms": [str(s) for s in Symptom],
     "changing_spot": True,
     "distress": "self_harm_thoughts",
     "age_group": "under_18",
@@ -39,7 +41,7 @@ EVERYTHING = {
     "keloid_history": "yes",
     "routes": ["injection", "oral", "topical"],
     "setting": "online_purchase",
-    "other_treatments": ["chemical_peel", "microneedling", "laser", "retinoid", "other_topicals"],
+    "other_treatments": [str(t) for t in OtherTreatment],
     "goals": ["fade_dark_marks", "fade_red_marks", "smooth_pits", "flatten_raised", "lighter_skin_overall"],
 }
 LONGEST_NOTE = ("Wide words WWWWWWWW — “Crème” " * 20)[:500]
@@ -93,13 +95,25 @@ def test_it_is_a_pdf_made_in_memory(everything):
     assert pdf.rstrip().endswith(b"%%EOF")
 
 
-def test_every_flag_is_there_with_its_reason_what_to_do_and_why(everything):
+def test_every_flag_is_there_with_the_answers_that_raised_it(everything):
     _, summary, _, text = everything
-    assert len(summary.flags) == 26
+    assert len(summary.flags) == 28
     for flag in summary.flags:
-        assert words(flag.title) in text
+        assert words(f"{flag.title}.") in text
+        assert words(triggers_text(flag, default_content())) in text
+
+
+def test_a_usual_summary_prints_each_flag_s_reason_and_what_to_do_too():
+    summary = evaluate(TYPICAL)
+    text = text_of(pdf_of(TYPICAL))
+    assert summary.flags
+    for flag in summary.flags:
         assert words(flag.reason) in text
         assert words(flag.action) in text
+    for mark in summary.marks:
+        assert words(mark.what_works) in text
+    for reference in summary.references:
+        assert words(reference.citation) in text
 
 
 def test_the_notes_print_with_their_accents_dashes_and_curly_quotes(everything):
@@ -107,20 +121,21 @@ def test_the_notes_print_with_their_accents_dashes_and_curly_quotes(everything):
     assert ACCENTED_NOTE in text
 
 
-def test_the_disclaimer_date_level_marks_article_answers_and_questions_are_there(everything):
+def test_the_disclaimer_date_next_step_marks_article_answers_and_questions_are_there(everything):
     answers, summary, _, text = everything
     content = default_content()
     assert words(summary.disclaimer) in text
     assert DAY.isoformat() in text
     assert summary.content_version in text
-    assert content.general.levels[summary.level].label in text
+    box = content.general.next_step[summary.next_step]
+    assert words(box.label) in text
+    assert words(box.instruction) in text
     for mark in summary.marks:
         assert mark.name in text
-        assert content.general.fit[mark.glutathione_fit].label in text
-        assert words(mark.what_works) in text
+        assert words(mark.glutathione) in text
     for section in summary.article:
-        assert words(section.title) in text
-        assert content.general.evidence[section.evidence].label in text
+        assert words(section.article_says) in text
+        assert words(section.verdict) in text
     for field in Field:
         if field is not Field.NOTES:
             assert words(content.field_label(field)) in text
@@ -131,10 +146,52 @@ def test_the_disclaimer_date_level_marks_article_answers_and_questions_are_there
 
 def test_sources_are_numbered_once_and_cited_by_number(everything):
     _, summary, _, text = everything
-    assert "[1] " + words(summary.references[0].citation)[:40] in text
+    assert "[1] " + words(summary.references[0].short) in text
     cited = {int(n) for group in re.findall(r"\[([\d, ]+)\]", text) for n in group.split(",")}
     listed = [int(n) for n in re.findall(r"\[(\d+)\] ", text)]
     assert cited == set(listed) == set(range(1, max(listed) + 1))
+
+
+def page_texts(pdf: bytes) -> list[str]:
+    return [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def check_first_things_first(answers: Answers, pdf: bytes) -> None:
+    """At most two pages; page one opens with the next step (after the title), then the flags; every claim is
+    printed with its grade and every grade with its claim; every source cited is listed, once, at the end."""
+    content = default_content()
+    ui = content.ui.summary
+    summary = evaluate(answers)
+    pages = page_texts(pdf)
+    assert len(pages) <= 2
+    header = words(f"{content.ui.app_title} · {ui.made_on}: {DAY.isoformat()} {content.ui.files.pdf_title}")
+    box = content.general.next_step[summary.next_step]
+    assert pages[0].startswith(f"{header} {words(box.label)} {words(box.instruction)}")
+    assert f" {ui.flags} " in pages[0]
+    text = " ".join(pages)
+    end = text.rindex(f" {ui.sources} ") if summary.references else len(text)
+    for section in summary.article:
+        label = content.general.evidence[section.evidence].label
+        assert words(f"{section.article_says} {ui.evidence}: {label}. {section.verdict}") in text
+    claims = Counter(content.general.evidence[s.evidence].label for s in summary.article)
+    for grade in content.general.evidence.values():
+        # A grade is printed beside a claim, once in the key, or as a mark's fit that has the same words.
+        fits = sum(1 for m in summary.marks if content.general.fit[m.glutathione_fit].label == grade.label)
+        key = 1 if claims[grade.label] else 0
+        assert text[:end].count(grade.label) == claims[grade.label] + key + fits, grade.label
+        assert text.count(f"{ui.evidence}: {grade.label}") == claims[grade.label]
+    sources = text[end:]
+    listed = [int(n) for n in re.findall(r"\[(\d+)\] ", sources)]
+    assert listed == list(range(1, len(summary.references) + 1))
+    for reference in summary.references:
+        assert words(reference.short) in sources or words(reference.citation) in sources
+    cited = {int(n) for group in re.findall(r"\[([\d, ]+)\]", text[:end]) for n in group.split(",")}
+    assert cited <= set(listed)
+
+
+@pytest.mark.parametrize("answers", [*LARGEST.values(), TYPICAL, make_answers()], ids=[*LARGEST, "typical", "quiet"])
+def test_page_one_starts_with_the_next_step_and_no_grade_stands_without_its_claim(answers):
+    check_first_things_first(answers, pdf_of(answers))
 
 
 def test_every_heading_and_label_is_read_from_the_content():
@@ -227,8 +284,8 @@ def test_the_embedded_fonts_and_their_licence_ship_with_the_code():
 
 
 @pytest.mark.parametrize("answers", LARGEST.values(), ids=LARGEST.keys())
-def test_the_largest_answer_sets_take_three_pages_at_most(answers):
-    assert pages_of(pdf_of(answers)) <= 3
+def test_the_largest_answer_sets_take_two_pages_at_most(answers):
+    assert pages_of(pdf_of(answers)) <= 2
 
 
 USUAL = {

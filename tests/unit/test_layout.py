@@ -1,0 +1,193 @@
+"""The summary's layout: first things first, short by default, each fact once, and the same order everywhere."""
+
+import re
+from collections import Counter
+
+from hypothesis import given
+
+from logic import default_content, evaluate, render_markdown
+from logic.layout import DO_FIRST, GATE_WORDS, WEB_WORDS, count_words, layout, reading_minutes
+from logic.vocab import FlagId, Level, NextStep
+from tests import strategies
+from tests.factories import make_answers
+from tests.unit.test_pdf import EVERYTHING
+
+CONTENT = default_content()
+UI = CONTENT.ui.summary
+LARGEST = make_answers(**EVERYTHING, notes="x" * 500)
+
+
+def test_the_box_says_who_to_contact_how_soon_why_and_what_to_do_first():
+    summary = evaluate(make_answers(current_symptoms=["infection_signs"], age_group="under_18", routes=["injection"]))
+    box = layout(summary).next_step
+    words = CONTENT.general.next_step[NextStep.TODAY]
+    assert (box.step, box.label, box.instruction, box.icon) == (
+        NextStep.TODAY,
+        words.label,
+        words.instruction,
+        words.icon,
+    )
+    infection = CONTENT.flags[FlagId.POSSIBLE_INFECTION]
+    assert box.why == UI.why.format(titles=f"“{infection.title}”")  # only the flag that sets "today"
+    under_18 = CONTENT.flags[FlagId.UNDER_18]
+    assert box.first == (infection.action, under_18.action)  # urgent and consult flags, in order; no notes
+    assert not box.emergency
+
+
+def test_at_most_three_actions_come_first_and_their_flags_point_to_them_instead_of_repeating_them():
+    lay = layout(evaluate(LARGEST))
+    assert lay.next_step.step is NextStep.NOW and lay.next_step.emergency
+    assert len(lay.next_step.first) == DO_FIRST
+    assert lay.next_step.first == tuple(item.flag.action for item in lay.flags[:DO_FIRST])
+    assert [item.step for item in lay.flags[:4]] == [1, 2, 3, None]
+    titles = [f"“{item.flag.title}”" for item in lay.flags[:3]]
+    assert lay.next_step.why == UI.why.format(titles=f"{titles[0]}, {titles[1]} {UI.and_word} {titles[2]}")
+
+
+def test_notes_only_and_nothing_at_all_have_nothing_to_do_first():
+    for answers in (make_answers(marks=["red_marks"]), make_answers()):
+        lay = layout(evaluate(answers))
+        assert lay.next_step.step is NextStep.NONE
+        assert lay.next_step.first == ()
+        assert lay.next_step.why is None
+    assert [g.level for g in layout(evaluate(make_answers(marks=["red_marks"]))).groups] == [Level.NOTE]
+
+
+def test_the_flags_are_grouped_by_level_in_the_summary_s_order_with_sources_numbered_once():
+    summary = evaluate(LARGEST)
+    lay = layout(summary)
+    assert [item.flag for item in lay.flags] == list(summary.flags)
+    assert [g.level for g in lay.groups] == [Level.URGENT, Level.CONSULT, Level.NOTE]
+    assert all(item.flag.level is g.level for g in lay.groups for item in g.flags)
+    assert lay.references == summary.references
+    first = lay.flags[0]
+    assert first.cite == "[" + ", ".join(str(lay.number(s)) for s in first.flag.sources) + "]"
+
+
+def test_the_grade_key_lists_each_grade_used_once():
+    lay = layout(evaluate(LARGEST))
+    used = {claim.section.evidence for claim in lay.claims}
+    assert [k.label for k in lay.key] == [
+        CONTENT.general.evidence[e].label for e in CONTENT.general.evidence if e in used
+    ]
+
+
+def test_why_a_claim_is_shown_is_said_once_across_claims():
+    lay = layout(evaluate(LARGEST))
+    said = [why for claim in lay.claims for why in claim.why]
+    assert len(said) == len(set(said))
+    assert set(said) == {why for claim in lay.claims for why in claim.section.why_shown}
+
+
+def test_a_short_summary_is_shown_in_full_and_a_long_one_is_folded_from_the_bottom_up():
+    short = layout(evaluate(make_answers(marks=["red_marks"], goals=["fade_red_marks"])))
+    assert short.web_words() <= WEB_WORDS
+    assert short.fold() is short
+    full = layout(evaluate(LARGEST))
+    folded = full.fold()
+    assert full.web_words() > WEB_WORDS >= folded.web_words()
+    assert folded.next_step == full.next_step  # the top is never folded
+    assert all(c.folded for c in folded.claims) or folded.article_folded
+    assert folded.questions_folded
+    # A flag folds only once every mark's "what works" has: the lower part of the page folds first.
+    if any(item.folded for item in folded.flags):
+        assert all(card.works_folded for card in folded.marks)
+    # The flags the box points to keep their place, title and pointer.
+    assert [item.folded for item in folded.flags[:DO_FIRST]] == [False] * DO_FIRST
+
+
+@given(strategies.answers())
+def test_the_web_page_shows_at_most_700_words_by_default_and_250_before_the_rest_when_it_is_now(answers):
+    lay = layout(evaluate(answers)).fold()
+    assert lay.web_words() <= WEB_WORDS
+    if lay.next_step.emergency:
+        assert lay.opening_words() <= GATE_WORDS
+        assert "emergency" in lay.next_step.label.lower()
+
+
+def test_the_largest_summary_fits_too():
+    lay = layout(evaluate(LARGEST)).fold()
+    assert lay.web_words() <= WEB_WORDS
+    assert lay.opening_words() <= GATE_WORDS
+
+
+def test_words_are_counted_as_a_reader_counts_them():
+    assert count_words("Call 999 now — or go: “A&E”. 🚨") == 6
+    assert count_words("") == 0
+    assert reading_minutes(238) == 1
+    assert reading_minutes(239) == 2
+
+
+# --- The Markdown: the page's order, each sentence once ------------------------------------------------
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"(])")
+
+
+def sentences(markdown: str) -> list[str]:
+    """The prose of a Markdown summary, sentence by sentence, without its markup, citations or tables, up to
+    the numbered list of sources (which names each source once by construction)."""
+    out = []
+    for line in markdown.split("\n"):
+        if line == f"## {UI.sources}":
+            break
+        if line.startswith(("|", ">")):  # the answers table and the person's own note
+            continue
+        line = re.sub(r"^(#+ |- |\d+\. )", "", line).replace("**", "").replace("*", "")
+        line = re.sub(r"\s*\[[\d, ]+\]", "", line)
+        out += [s.strip() for s in _SENTENCE_END.split(line) if count_words(s) >= 3]
+    return out
+
+
+@given(strategies.answers())
+def test_no_sentence_is_said_twice_in_one_markdown_summary(answers):
+    said = Counter(sentences(render_markdown(evaluate(answers), answers)))
+    assert [s for s, n in said.items() if n > 1] == []
+
+
+def test_no_sentence_is_said_twice_in_the_largest_summary_either():
+    text = render_markdown(evaluate(LARGEST), LARGEST)
+    said = Counter(sentences(text))
+    assert len(said) > 150
+    assert [s for s, n in said.items() if n > 1] == []
+
+
+def test_the_sentence_check_finds_a_repeat():
+    assert Counter(sentences("One two three. Four five six.\n\nOne two three.\n"))["One two three."] == 2
+
+
+def markdown_sections(text: str) -> list[str]:
+    return [line[3:] for line in text.split("\n") if line.startswith("## ")]
+
+
+def test_the_markdown_opens_with_the_next_step_and_lists_every_reference_once_at_the_end():
+    summary = evaluate(LARGEST)
+    text = render_markdown(summary, LARGEST)
+    lines = text.split("\n")
+    box = CONTENT.general.next_step[summary.next_step]
+    assert lines[2:7] == [f"## {UI.title}", "", f"### {box.icon} {box.label}", "", box.instruction]
+    assert markdown_sections(text) == [
+        UI.title,
+        UI.flags,
+        UI.marks,
+        UI.article,
+        UI.questions,
+        UI.answers,
+        UI.sources,
+        UI.about,
+    ]
+    listed = lines[lines.index(f"## {UI.sources}") + 2 : lines.index("---") - 1]
+    assert listed == [
+        f"{n}. {r.citation}" + (f" {r.url}" if r.url else "") for n, r in enumerate(summary.references, 1)
+    ]
+    for reference in summary.references:
+        assert text.count(reference.citation) == 1
+
+
+def test_each_grade_in_the_markdown_stands_beside_the_claim_it_grades():
+    summary = evaluate(LARGEST)
+    lines = render_markdown(summary, LARGEST).split("\n")
+    for section in summary.article:
+        grade = CONTENT.general.evidence[section.evidence]
+        at = lines.index(section.article_says)
+        assert lines[at - 2] == f"### {section.title}"
+        assert lines[at + 2] == f"**{UI.evidence}: {grade.icon} {grade.label}** — {section.verdict}"

@@ -1,0 +1,30 @@
+"""The welcome page's time estimate stays true: it is measured from the content at an average reading speed."""
+
+from logic import default_content
+from logic.layout import READING_WPM, WEB_WORDS, count_words, reading_minutes
+
+CONTENT = default_content()
+
+
+def question_words() -> int:
+    """Every word the question pages can show: titles, introductions, labels, help, options, the skin-type helper."""
+    questions = CONTENT.questions
+    texts = [text for step in questions.steps.values() for text in (step.title, step.intro)]
+    for field in questions.fields.values():
+        texts += [field.label, field.help, *field.options.values(), field.none_label or ""]
+    helper = questions.skin_type_helper
+    texts += [helper.title, helper.intro]
+    for question in (helper.burn, helper.tan, helper.colour):
+        texts += [question.label, *question.options.values()]
+    return sum(count_words(text) for text in texts)
+
+
+def test_the_welcome_page_says_how_long_the_questions_and_the_summary_take_to_read():
+    duration = CONTENT.ui.welcome.duration
+    words = question_words()
+    assert words > 500  # the measure counts the pages' words, not nothing
+    assert f"about {reading_minutes(words)} minutes" in duration
+    # The summary's default view is at most WEB_WORDS words for any answers (tests/unit/test_layout.py).
+    assert f"up to {reading_minutes(WEB_WORDS)} minutes" in duration
+    assert reading_minutes(WEB_WORDS) <= 3  # the issue's "reads in under three minutes"
+    assert READING_WPM == 238
