@@ -15,8 +15,8 @@ and returned as plain dicts ready for `json.dumps`. `answers_from_response` read
   `questionnaire-optionExclusive` extension, so another form renderer cannot combine them with other answers.
 - `notes` has `maxLength` 500 counted in UTF-16 code units, as the form and the model count it
   (`logic.answers.text_length`): a renderer that counts characters instead accepts every note we accept.
-- The QuestionnaireResponse answers the Questionnaire's `url|version`, with the same groups. An empty note is
-  left out, as FHIR asks, and reads back as no note; an empty list is the answer `none_of_these`. Nothing
+- The QuestionnaireResponse answers the Questionnaire's `url|version`, with the same groups. An empty note, or
+  one of only spaces, is left out, as FHIR asks, and reads back as no note; an empty list is the answer `none_of_these`. Nothing
   identifies the person: there is no subject, author or id.
 """
 
@@ -173,7 +173,7 @@ def questionnaire_response(
 def _answered(field: Field, answers: Answers, content: Content) -> dict[str, Any] | None:
     values = answers.values_of(field)
     if is_text(field):
-        values = tuple(v for v in values if v)
+        values = tuple(v for v in values if v.strip())  # a note of only spaces says nothing, and FHIR refuses it
         if not values:
             return None
     answer = [_value(field, value, content) for value in values] or [{"valueCoding": _none_of_these(field, content)}]

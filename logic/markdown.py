@@ -64,11 +64,13 @@ def _lines(lay: Layout, answers: Answers | None, today: date | None) -> list[str
     if lay.marks:
         out += [f"## {ui.marks}", ""]
     for card in lay.marks:
-        fit = f"{card.fit.icon} {card.fit.label}. " if card.fit_shown else ""
+        # The fit's label goes with the heading of the line, so two cards with the same fit say it in one
+        # sentence each with their own reason, never as the same sentence twice.
+        fit = f" ({card.fit.icon} {card.fit.label})" if card.fit_shown else ""
         out += [
             f"### {card.mark.name}",
             "",
-            f"- **{ui.glutathione}:** {fit}{card.mark.glutathione}",
+            f"- **{ui.glutathione}{fit}:** {card.mark.glutathione}",
             f"- **{ui.what_works}:** {card.mark.what_works} {card.cite}",
             f"- **{ui.recognise}:** {card.mark.recognise}",
             "",

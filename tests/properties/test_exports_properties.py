@@ -33,8 +33,10 @@ OPTIONS = {
 @given(strategies.answers())
 def test_answers_come_back_unchanged_from_a_questionnaire_response(answers: Answers):
     resource = questionnaire_response(answers)
-    assert answers_from_response(resource) == answers
-    assert answers_from_response(json.loads(json.dumps(resource))) == answers
+    # A note of only spaces is no note: FHIR has no string for it.
+    expected = answers if answers.notes.strip() else answers.model_copy(update={"notes": ""})
+    assert answers_from_response(resource) == expected
+    assert answers_from_response(json.loads(json.dumps(resource))) == expected
 
 
 @given(strategies.answers())

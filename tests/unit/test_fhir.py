@@ -297,3 +297,10 @@ def test_the_problems_listed_are_bounded():
     problems = refusal(resource)
     assert len(problems) <= 20
     assert "more problems" in problems[-1]
+
+
+def test_a_note_of_only_spaces_is_left_out_because_fhir_has_no_string_for_it():
+    for note in ("\u00a0", "  \n\t"):
+        resource = questionnaire_response(make_answers(notes=note))
+        QuestionnaireResponse.model_validate(resource)
+        assert "notes" not in {i["linkId"] for i in question_items(resource)}
