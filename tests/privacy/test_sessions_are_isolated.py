@@ -156,7 +156,7 @@ async def one_session(browser, url: str, answers: dict) -> dict:
         await async_driver.see_summary(page)
         summary = await page.get_by_test_id("stMain").inner_text()
         shown = await page.locator("[data-testid=stMain] h3").all_inner_texts()
-        strong = await page.locator("[data-testid=stMain] strong").all_inner_texts()
+        strong = await page.locator("[data-testid=stMain] :is(strong, summary)").all_inner_texts()
         markdown = await download_markdown(page)
         return {
             "review": review,
