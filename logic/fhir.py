@@ -16,8 +16,8 @@ and returned as plain dicts ready for `json.dumps`. `answers_from_response` read
 - `notes` has `maxLength` 500 counted in UTF-16 code units, as the form and the model count it
   (`logic.answers.text_length`): a renderer that counts characters instead accepts every note we accept.
 - The QuestionnaireResponse answers the Questionnaire's `url|version`, with the same groups. An empty note, or
-  one of only spaces, is left out, as FHIR asks, and reads back as no note; an empty list is the answer `none_of_these`. Nothing
-  identifies the person: there is no subject, author or id.
+  one of only spaces, is left out, as FHIR asks, and reads back as no note; an empty list is the answer
+  `none_of_these`. Nothing identifies the person: there is no subject, author or id.
 """
 
 import json
