@@ -99,17 +99,23 @@ def _urgent_now(field: Field, content: Content) -> None:
     """An urgent answer shows what to do straight away, under the question; the person may still go on.
 
     A flag that needs two answers (isotretinoin with a pregnancy) is shown once, under the later of its
-    questions. Each question redraws only its own block, so when the set of urgent flags changes, the whole
-    page is drawn again: the message then appears, or goes, under the right question whichever was answered
-    last."""
-    urgent = [flag for flag in early_flags(state.draft(), content) if flag.level is Level.URGENT]
-    firing = frozenset(flag.id for flag in urgent)
-    if state.state().get(state.URGENT) != firing:
-        state.state()[state.URGENT] = firing
-        st.rerun(scope="app")
+    questions. Each question redraws only its own block, so when such a message appears or goes under a
+    question other than the one just answered, the whole page is drawn again; a message that belongs under
+    the question just answered costs only that question's redraw."""
     order = list(Field)
-    for flag in urgent:
-        if field == max((t.field for t in flag.triggered_by), key=order.index):
+    under = {
+        flag.id: (flag, max((t.field for t in flag.triggered_by), key=order.index))
+        for flag in early_flags(state.draft(), content)
+        if flag.level is Level.URGENT
+    }
+    shown = {flag_id: place for flag_id, (_, place) in under.items()}
+    before = state.state().get(state.URGENT, {})
+    moved = {place for flag_id, place in {**before, **shown}.items() if before.get(flag_id) != shown.get(flag_id)}
+    state.state()[state.URGENT] = shown
+    if moved - {field}:
+        st.rerun(scope="app")
+    for flag, place in under.values():
+        if place == field:
             st.error(f"**{flag.title}**\n\n{flag.action}\n\n{flag.reason}", icon="🚨")
 
 

@@ -10,7 +10,11 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 
+# Every section at its smallest still starts servers, replicas behind nginx and Chromium: about three
+# minutes alone on two cores, more when the machine is shared. The limit only stops a hang; speed is what
+# `make bench` measures, not this test.
 @pytest.mark.browser  # the cold-start section opens the page in Chromium
+@pytest.mark.timeout(720)
 def test_every_section_of_the_benchmark_runs_and_prints_its_table(tmp_path):
     out = tmp_path / "results.json"
     command = [
@@ -18,7 +22,7 @@ def test_every_section_of_the_benchmark_runs_and_prints_its_table(tmp_path):
         "--sizes", "2", "--repeats", "1", "--replicas", "2", "--replica-people", "2",
         "--memory-sizes", "1,2", "--cold-repeats", "1", "--page-reruns", "2", "--out", str(out),
     ]  # fmt: skip
-    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=280, check=False)
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=660, check=False)
     assert done.returncode == 0, done.stderr[-3000:]
     printed = done.stdout
     for heading in (
