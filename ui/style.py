@@ -12,7 +12,8 @@ import streamlit as st
 # - The language switch's chosen language in the text colour: the theme's teal on the dark background was
 #   below WCAG AA contrast (axe, dark theme).
 CSS = """
-[data-testid="stMain"] button[data-selected="true"], [data-testid="stMain"] button[data-selected="true"] * { color: inherit !important; }
+[data-testid="stMain"] button[data-selected="true"],
+[data-testid="stMain"] button[data-selected="true"] * { color: inherit !important; }
 [data-testid="stMain"] button { min-height: 44px; }
 [data-testid="stMain"] details > summary { min-height: 44px; box-sizing: border-box; }
 [data-testid="stMain"] [data-testid="stRadio"] label,
