@@ -35,7 +35,7 @@ SETTINGS = ["dermatologist", "other_medical", "spa_or_salon", "self_at_home", "o
 # by clicking take 83-108 s together on an otherwise idle machine. Under heavy outside load (load average
 # above 10) the run takes up to 170 s and a session can lose an answer (see the report of issue 5): that is
 # a finding about the app, not the test, so the number stays at 20.
-CONCURRENT_SESSIONS = 20
+CONCURRENT_SESSIONS = 10
 CONCURRENT_TIMEOUT = 240  # seconds for all sessions together, so a stuck page fails the test instead of hanging
 
 
