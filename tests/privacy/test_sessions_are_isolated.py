@@ -126,7 +126,7 @@ TICKED = """() => Array.from(document.querySelectorAll("[data-testid=stMain] inp
 
 
 async def download_markdown(page) -> str:
-    """The Markdown download's text, from the first click: with 20 people at once, nobody should need two."""
+    """The Markdown download's text, from the first click: with many people at once, nobody should need two."""
     async with page.expect_download(timeout=60_000) as started:
         await page.get_by_role("button", name=CONTENT.ui.summary.download_markdown).first.click()
     download = await started.value
