@@ -180,7 +180,7 @@ def test_the_pdf_font_has_a_glyph_for_every_character_of_the_filipino_edition():
 
 
 def _is_icon(character: str) -> bool:
-    return ord(character) >= 0x2190 and not character.isalnum() or ord(character) in (0xFE0F, 0x200D)
+    return (ord(character) >= 0x2190 and not character.isalnum()) or ord(character) in (0xFE0F, 0x200D)
 
 
 FILIPINO_ANSWERS = {
