@@ -258,7 +258,6 @@ class ValidationText(Frozen):
     notes_control: Text
     why: Text
     notes_limit: Text
-    notes_at_limit: Text
 
 
 class HelperText(Frozen):

@@ -25,7 +25,7 @@ from logic.vocab import Field
 
 from . import state
 
-MAX_RECORD = 16_384  # characters of JSON: a full draft with the longest note is under 3,000
+MAX_RECORD = 65_536  # characters of JSON: a full draft with a valid note is under 3,000
 STORAGE_KEY = "glutathione-questionnaire-draft"
 
 _JS = """

@@ -63,7 +63,7 @@ def step(current: Step, content: Content) -> None:
     if state.problems():
         st.error(content.ui.validation.heading, icon="⚠️")
     for field in STEP_FIELDS[current]:
-        _question_block(field, current, content)
+        _question_block(field, content)
     nav = content.ui.nav
     is_last = current is state.STEPS[-1]
     forward, back = _nav_row()
@@ -85,19 +85,32 @@ def _nav_row():
         return st.columns(2)
 
 
-@st.fragment
-def _question_block(field: Field, current: Step, content: Content) -> None:
+def _question_block(field: Field, content: Content) -> None:
     """One question and, under it, any urgent message its answer raises. Answering it redraws only this block.
 
     Nothing else on a step depends on one answer except the page's "please check" heading: once the last
     problem on the page is answered, the whole page is drawn again so that the heading goes too.
+
+    The note is the exception: a text box sends its text when it loses focus, which is usually a click on
+    Next. Inside a block of its own that sends a redraw of the block, and Streamlit 1.67 drops the click that
+    arrives with it; on the page as a whole, the two are run together and the click acts.
     """
+    if field is Field.NOTES:
+        _block(field, content)
+    else:
+        _own_block(field, content)
+
+
+def _block(field: Field, content: Content) -> None:
     with st.container(border=True, key=f"question-{field}"):
         question(field, content)
         _urgent_now(field, content)
     keep.write(field)  # this block is redrawn on its own: the tab's copy of the draft must follow
     if state.state().get(state.HEADING) and not state.problems():
         st.rerun(scope="app")
+
+
+_own_block = st.fragment(_block)
 
 
 def _reminders(current: Step, content: Content) -> None:

@@ -393,11 +393,13 @@ def test_change_on_the_review_page_comes_back_to_the_review(at):
     assert at.session_state[PAGE] == "review"
 
 
-def test_a_note_at_the_limit_says_that_anything_longer_was_not_kept(at):
+def test_a_note_over_the_limit_is_kept_whole_and_told_its_length_at_once(at):
     at.session_state[PAGE] = Step.PLANS
     at.run()
-    message = CONTENT.ui.validation.notes_at_limit.format(limit=500)
-    answer(at, Field.NOTES, "x" * 499)
-    assert message not in [i.value for i in at.info]
+    words = CONTENT.ui.validation
+    assert words.notes_limit.format(limit=500) in [c.value for c in at.caption], "the limit is said from the start"
     answer(at, Field.NOTES, "x" * 500)
-    assert message in [i.value for i in at.info]
+    assert not at.warning
+    answer(at, Field.NOTES, "x" * 600)
+    assert at.session_state[DRAFT][Field.NOTES] == "x" * 600, "nothing is cut"
+    assert [w.value for w in at.warning] == [words.notes_too_long.format(length=600, limit=500)]
