@@ -26,15 +26,6 @@ def replicas(tmp_path_factory):
         yield running
 
 
-def holding(replicas: Replicas) -> dict[int, int]:
-    """How many open connections (websockets, through nginx) each replica's port holds."""
-    counts = dict.fromkeys(replicas.ports, 0)
-    for c in psutil.net_connections(kind="tcp"):
-        if c.status == psutil.CONN_ESTABLISHED and c.laddr and c.laddr.port in counts:
-            counts[c.laddr.port] += 1
-    return counts
-
-
 async def open_sockets(url: str, cookies: list[str]) -> list:
     return [
         await connect(stream_url(url), subprotocols=["streamlit"], additional_headers={"Cookie": f"st_route={c}"})
@@ -54,13 +45,11 @@ def wait_for(condition, seconds: float, what: str) -> float:
 
 def test_a_route_cookie_keeps_a_person_on_one_replica_and_people_spread_over_both(replicas):
     async def go():
-        before = holding(replicas)
+        before = replicas.settled()
         same = await open_sockets(replicas.url, ["one-person"] * 4)
-        await asyncio.sleep(0.5)
-        one = {p: n - before[p] for p, n in holding(replicas).items()}
+        one = {p: n - before[p] for p, n in replicas.settled().items()}
         others = await open_sockets(replicas.url, [f"person-{i}" for i in range(12)])
-        await asyncio.sleep(0.5)
-        spread = {p: n - before[p] - one[p] for p, n in holding(replicas).items()}
+        spread = {p: n - before[p] - one[p] for p, n in replicas.settled().items()}
         for socket in [*same, *others]:
             await socket.close()
         return one, spread
@@ -97,10 +86,13 @@ def test_a_killed_replica_is_back_within_seconds_and_the_other_replicas_person_c
     async def at_page(name: str) -> None:
         if name != "welcome":
             return
-        mine = max(holding(replicas).items(), key=lambda item: item[1])[0]  # the replica holding the person
+        now = replicas.settled()
+        [mine] = [p for p in replicas.ports if now[p] > before[p]]  # the replica holding the person
         [other] = [p for p in replicas.ports if p != mine]
         killed.update(port=other, pid=replicas.app_pids()[other])
         os.kill(killed["pid"], signal.SIGKILL)
+
+    before = replicas.settled()
 
     async def go():
         async with Session(replicas.url, timeout=60, headers={"Cookie": "st_route=steady"}) as session:

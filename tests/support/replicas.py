@@ -21,6 +21,13 @@ def free_ports(count: int) -> int:
     raise RuntimeError(f"no {count} consecutive free ports")
 
 
+def _name(pid: int) -> str:
+    try:
+        return psutil.Process(pid).name()
+    except psutil.Error:
+        return ""
+
+
 def _free(port: int) -> bool:
     return not any(c.laddr.port == port for c in psutil.net_connections(kind="inet") if c.laddr)
 
@@ -61,10 +68,35 @@ class Replicas:
         """Each replica's port and the id of the process serving it, as supervisord started it."""
         found = {}
         for child in psutil.Process(self.process.pid).children():
-            flag = next((a for a in child.cmdline() if a.startswith("--server.port=")), None)
-            if flag and "streamlit" in child.cmdline():
+            try:
+                command = child.cmdline()
+            except psutil.Error:  # gone, or a zombie not yet reaped by supervisord
+                continue
+            flag = next((a for a in command if a.startswith("--server.port=")), None)
+            if flag and "streamlit" in command:
                 found[int(flag.split("=", 1)[1])] = child.pid
         return found
+
+    def held(self) -> dict[int, int]:
+        """How many connections nginx holds open to each replica's port (a person's websocket is one)."""
+        nginx = {p for p in self.pids() if _name(p) == "nginx"}
+        counts = dict.fromkeys(self.ports, 0)
+        for c in psutil.net_connections(kind="tcp"):
+            if c.status == psutil.CONN_ESTABLISHED and c.raddr and c.raddr.port in counts and c.pid in nginx:
+                counts[c.raddr.port] += 1
+        return counts
+
+    def settled(self, seconds: float = 10.0) -> dict[int, int]:
+        """`held()` once it reads the same twice in a row, a quarter of a second apart."""
+        deadline = time.monotonic() + seconds
+        last = self.held()
+        while time.monotonic() < deadline:
+            time.sleep(0.25)
+            now = self.held()
+            if now == last:
+                return now
+            last = now
+        raise RuntimeError(f"nginx's connections to the replicas did not settle: {last}")
 
     def pids(self) -> list[int]:
         """supervisord and everything it runs."""
