@@ -56,7 +56,7 @@ def timings(out: Path, answer_sets: int, smallest: bool) -> dict[str, dict[str, 
     quick = ["--benchmark-min-rounds=1", "--benchmark-max-time=0.000001", "--benchmark-warmup=off"] if smallest else []
     command = [sys.executable, "-m", "pytest", "bench/test_timings.py", "-q", "-p", "no:cacheprovider"]
     command += [f"--answer-sets={answer_sets}", f"--benchmark-json={path}", "--benchmark-only", *quick]
-    subprocess.run(command, cwd=ROOT, check=True, timeout=1800)  # noqa: S603
+    subprocess.run(command, cwd=ROOT, stdout=sys.stderr, check=True, timeout=1800)  # noqa: S603 - stdout: the table
     found = {b["name"].removeprefix("test_"): b["stats"] for b in json.loads(path.read_text())["benchmarks"]}
     return {name: {k: found[name][k] * 1e6 for k in ("median", "iqr", "mean")} | {"rounds": found[name]["rounds"]}
             for name in TIMINGS}  # fmt: skip
