@@ -11,7 +11,8 @@
    (`make serve-replicas`), at `--replica-users` people at once, enough to saturate both.
 
 Locust writes its CSV and JSON into `--out`; summary.json holds every figure of the table, which goes to
-stdout as Markdown. Loopback only; every run is bounded by `--seconds`.
+stdout as Markdown. Rates are over each Locust process's whole wall time, its start-up included, the same
+for every set-up compared. Loopback only; every run is bounded by `--seconds`.
 """
 
 import argparse
