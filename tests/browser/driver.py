@@ -4,7 +4,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from logic import default_content
+from logic import Content, default_content
 from logic.answers import STEP_FIELDS
 from logic.vocab import Field, Step
 from tests.support.actions import actions
@@ -22,8 +22,9 @@ def wait_idle(page: Page, timeout: float = 30_000) -> None:
 
 
 class Questionnaire:
-    def __init__(self, page: Page, shots: Path | None = None, name: str = "") -> None:
+    def __init__(self, page: Page, shots: Path | None = None, name: str = "", content: Content = CONTENT) -> None:
         self.page = page
+        self.content = content  # the language the page is read in
         self.shots = shots
         self.name = name
         wait_idle(page)
@@ -33,17 +34,17 @@ class Questionnaire:
         wait_idle(self.page)
 
     def start(self) -> None:
-        self.click_button(CONTENT.ui.welcome.start)
+        self.click_button(self.content.ui.welcome.start)
 
     def next(self) -> None:
-        self.click_button(CONTENT.ui.nav.next)
+        self.click_button(self.content.ui.nav.next)
 
     def back(self) -> None:
-        self.click_button(CONTENT.ui.nav.back)
+        self.click_button(self.content.ui.nav.back)
 
     def onward(self, step: Step) -> None:
         """Leave a filled-in step: "Next", or, after the last step, on to the review page."""
-        self.click_button(CONTENT.ui.nav.review if step is LAST_STEP else CONTENT.ui.nav.next)
+        self.click_button(self.content.ui.nav.review if step is LAST_STEP else self.content.ui.nav.next)
 
     def complete(self, answers: dict) -> None:
         """From the welcome page to the summary, answering every question with `answers`."""
@@ -52,11 +53,11 @@ class Questionnaire:
             for field in STEP_FIELDS[step]:
                 self.answer(field, answers[field])
             self.onward(step)
-        self.click_button(CONTENT.ui.nav.see_summary)
+        self.click_button(self.content.ui.nav.see_summary)
 
     def answer(self, field: Field, value) -> None:
         """Give an answer through its widgets (tests/support/actions.py), by the words on the screen."""
-        for action in actions(field, value, CONTENT):
+        for action in actions(field, value, self.content):
             if action.kind == "tick":
                 box = self.page.get_by_test_id("stCheckbox").filter(has_text=action.label).first
                 if box.locator("input").is_checked() == action.value:
