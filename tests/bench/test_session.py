@@ -66,7 +66,7 @@ def test_an_answer_redraws_only_its_own_question_and_its_urgent_message(app):
     page, answered, moved_on = asyncio.run(go())
     assert page.status == FINISHED and moved_on.status == FINISHED
     assert answered.status == FRAGMENT_FINISHED
-    assert answered.elements <= 6 < page.elements
+    assert 3 * answered.elements < page.elements  # 8 of 36 since the draft is kept in the tab (ui/keep.py)
     assert any(words.flags[FlagId.SELF_HARM].title in text for text in answered.texts)
 
 
