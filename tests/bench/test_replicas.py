@@ -119,7 +119,7 @@ def test_a_replica_that_stops_answering_is_restarted(replicas):
     wait_for(lambda: healthy(f"http://127.0.0.1:{port}"), 60, "the restarted replica healthy")
 
 
-def test_sigterm_stops_supervisord_and_everything_it_runs(tmp_path):
+def test_ctrl_c_stops_supervisord_and_everything_it_runs(tmp_path):
     replicas = Replicas(1, tmp_path / "run").start()
     pids = replicas.pids()
     assert len(pids) >= 4  # supervisord, one replica, its health check, nginx (and its worker)
