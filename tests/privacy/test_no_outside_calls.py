@@ -14,9 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.servers import ROOT
-from deploy.processes import stop
-from deploy.production import FLAGS, SCRIPT
+from tests.support.servers import ROOT, SCRIPT, stop
 
 PORT = 8501  # inside the namespace nothing else listens
 
@@ -73,7 +71,6 @@ def test_a_foreign_origin_and_a_person_are_served_with_no_packet_leaving(namespa
             "run",
             SCRIPT,
             f"--server.port={PORT}",
-            *FLAGS,
         ],
         cwd=ROOT,
         env=env,
