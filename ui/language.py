@@ -61,3 +61,7 @@ def _switched() -> None:
         state.state()[state.LANGUAGE] = picked
     else:
         state.state()[state.LANGUAGE_WIDGET] = state.state()[state.LANGUAGE]
+    # A radio whose option words change is cleared by the browser though its answer is kept here: setting
+    # each answer again sends it with the new words, so the page shows every answer still chosen.
+    for key in [k for k in state.state() if k.startswith("w:") and k != state.LANGUAGE_WIDGET]:
+        state.state()[key] = state.state()[key]
