@@ -53,6 +53,9 @@ def resume(page, answers: dict) -> None:
     page.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(
         files=[{"name": "answers.json", "mimeType": "application/json", "buffer": json.dumps(answers).encode()}]
     )
+    page.locator("h1", has_text=CONTENT.ui.summary.title).first.wait_for(timeout=30_000)  # a good file opens it
+    wait_idle(page)
+    page.get_by_role("button", name=CONTENT.ui.nav.change_answers).click()  # and the review shows the note
     page.locator("h2", has_text=CONTENT.ui.review.title).first.wait_for(timeout=30_000)
     wait_idle(page)
 
