@@ -25,7 +25,7 @@ import pydantic
 from pydantic import BaseModel, StringConstraints, model_validator
 
 from .answers import Answers, field_options, is_multi, is_text, is_yes_no, needs_one
-from .errors import ContentError
+from .errors import FILE_MISSING, ContentError, content_problems, no_language, not_toml, unreadable
 from .summary import Frozen, Reference
 from .vocab import (
     Evidence,
@@ -431,12 +431,12 @@ def load_content(directory: Path = CONTENT_DIR, language: str = SOURCE_LANGUAGE)
     """Read and validate every content file, in `language`. Raises ContentError naming the file and field."""
     translated = directory if language == SOURCE_LANGUAGE else directory / language
     if not (translated / "language.toml").is_file():
-        raise ContentError(translated / "language.toml", [f"there is no content in the language {language!r}"])
+        raise ContentError(translated / "language.toml", [no_language(language)])
     parts: dict[str, Any] = {}
     try:
         parts["language"] = Language.model_validate(_read_toml(translated / "language.toml"))
     except pydantic.ValidationError as error:
-        raise ContentError(translated / "language.toml", _content_problems(error)) from None
+        raise ContentError(translated / "language.toml", content_problems(error)) from None
     for name in _FILES:
         path = directory / f"{name}.toml"
         data = _read_toml(path)
@@ -454,7 +454,7 @@ def load_content(directory: Path = CONTENT_DIR, language: str = SOURCE_LANGUAGE)
                 parts[name] = pydantic.TypeAdapter(dict[ids, item]).validate_python(data)
                 _require_all(parts[name], ids, what)
         except pydantic.ValidationError as error:
-            raise ContentError(path, _content_problems(error)) from None
+            raise ContentError(path, content_problems(error)) from None
         except ValueError as error:
             raise ContentError(path, [str(error)]) from None
     _check_citations(parts, directory)
@@ -574,20 +574,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
         with path.open("rb") as handle:
             return tomllib.load(handle)
     except FileNotFoundError:
-        raise ContentError(path, ["the file is missing"]) from None
+        raise ContentError(path, [FILE_MISSING]) from None
     except tomllib.TOMLDecodeError as error:
-        raise ContentError(path, [f"not valid TOML: {error}"]) from None
+        raise ContentError(path, [not_toml(error)]) from None
     except (OSError, UnicodeDecodeError) as error:
-        raise ContentError(path, [f"cannot be read: {error}"]) from None
-
-
-def _content_problems(error: pydantic.ValidationError) -> list[str]:
-    problems = []
-    for detail in error.errors(include_url=False):
-        loc = [str(part) for part in detail["loc"] if part != "[key]"]
-        where = ".".join(loc) if loc else "(top level)"
-        message = detail["msg"].removeprefix("Value error, ")
-        if detail["type"] == "enum" and detail["loc"] and detail["loc"][-1] == "[key]":
-            message = f"not a known id; allowed: {detail.get('ctx', {}).get('expected', '')}"
-        problems.append(f"{where}: {message}")
-    return problems
+        raise ContentError(path, [unreadable(error)]) from None

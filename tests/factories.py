@@ -1,16 +1,14 @@
-"""Small builders for answers used across the tests."""
+"""Small builders for answers used across the tests, laid on `logic.partial.NEUTRAL` (answers that fire no flag)."""
 
 from typing import Any
 
 from logic import Answers
 from logic.partial import NEUTRAL
 
-# Answers that fire no flag at all (a unit test holds it to that): the baseline each case changes.
-QUIET: dict[str, Any] = NEUTRAL
-
 
 def answers_dict(**changes: Any) -> dict[str, Any]:
-    return {**QUIET, **changes}
+    """NEUTRAL as JSON-shaped answers, with `changes`: what a file or a draft would hold."""
+    return {**NEUTRAL.model_dump(mode="json"), **changes}
 
 
 def make_answers(**changes: Any) -> Answers:

@@ -5,12 +5,13 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from logic import Answers, Summary, default_content, evaluate, render_markdown
+from exports import render_markdown
+from exports.markdown import escape
+from logic import Answers, Summary, default_content, evaluate
 from logic.answers import STANDALONE_VALUES, field_options, is_multi
-from logic.markdown import escape
 from logic.vocab import Field, FlagId, Level, NextStep
 from tests import strategies
-from tests.factories import QUIET
+from tests.factories import answers_dict
 from tests.unit.test_flags import CASES
 
 
@@ -178,4 +179,4 @@ def test_at_most_eight_distinct_provider_questions(answers):
 
 
 def test_the_oracle_covers_every_flag():
-    assert set(spec_table(QUIET)) == {str(f) for f in FlagId}
+    assert set(spec_table(answers_dict())) == {str(f) for f in FlagId}

@@ -8,7 +8,7 @@ import pytest
 from logic import Answers, AnswersError, parse_answers
 from logic.answers import NOTES_MAX_LENGTH, text_length
 from logic.errors import answer_problems
-from tests.factories import QUIET, answers_dict, make_answers
+from tests.factories import answers_dict, make_answers
 
 
 def problems(data) -> list[str]:
@@ -19,7 +19,7 @@ def problems(data) -> list[str]:
 
 
 def test_valid_answers_are_accepted_and_frozen():
-    answers = parse_answers(json.dumps(QUIET))
+    answers = parse_answers(json.dumps(answers_dict()))
     assert answers.marks == ("brown_marks",)
     with pytest.raises(Exception, match="frozen"):
         answers.age_group = "under_18"

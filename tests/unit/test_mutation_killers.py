@@ -18,6 +18,7 @@ import pydantic
 import pytest
 from hypothesis import given
 
+from exports.markdown import escape, render_markdown
 from logic import Answers, AnswersError, ContentError, default_content, evaluate, load_content, parse_answers
 from logic import __main__ as cli
 from logic.answers import (
@@ -32,14 +33,13 @@ from logic.answers import (
     step_of,
 )
 from logic.content import CONTENT_DIR
-from logic.errors import _shown, allowed, answer_problems
-from logic.layout import layout
-from logic.markdown import escape, render_markdown, triggers_text
+from logic.errors import allowed, answer_problems, shown
+from logic.layout import layout, triggers_text
 from logic.parse import MAX_ANSWERS_BYTES
-from logic.partial import NEUTRAL, Problem, early_flags, field_problems, suggest_skin_type
+from logic.partial import Problem, early_flags, field_problems, suggest_skin_type
 from logic.rules import always, answered, either, every
 from logic.summary import Trigger
-from logic.vocab import Condition, Field, FlagId, Goal, Level, Mark, Route, SkinType, Step
+from logic.vocab import Condition, Field, FlagId, Goal, Level, Mark, ProblemKind, Route, SkinType, Step
 from tests import strategies
 from tests.factories import answers_dict, make_answers
 from tests.unit.test_content import content_copy, edit  # noqa: F401  (content_copy is a fixture)
@@ -209,16 +209,16 @@ def test_a_missing_answer_says_what_it_needs():
 
 
 def test_long_values_are_cut_to_60_characters_and_short_ones_shown_whole():
-    assert _shown("x" * 58) == '"' + "x" * 58 + '"'  # 60 characters with the quotes: shown whole
-    assert _shown("x" * 59) == '"' + "x" * 56 + "..."  # 61: cut to 57 and an ellipsis
-    assert _shown("é") == '"é"'
-    assert len(_shown(list(range(100)))) == 60
+    assert shown("x" * 58) == '"' + "x" * 58 + '"'  # 60 characters with the quotes: shown whole
+    assert shown("x" * 59) == '"' + "x" * 56 + "..."  # 61: cut to 57 and an ellipsis
+    assert shown("é") == '"é"'
+    assert len(shown(list(range(100)))) == 60
 
 
 def test_a_value_that_is_not_json_is_still_shown():
     """The form's draft is Python, not JSON: a stray object in it must be described, not crash the message."""
     with pytest.raises(pydantic.ValidationError) as caught:
-        Answers.model_validate({**NEUTRAL, "age_group": date(2026, 1, 1)})
+        Answers.model_validate(answers_dict(age_group=date(2026, 1, 1)))
     assert answer_problems(caught.value) == [
         f'age_group: "2026-01-01" is not allowed; allowed: {allowed(Field.AGE_GROUP)}'
     ]
@@ -324,16 +324,18 @@ def test_field_problems_names_the_missing_and_the_wrong_and_nothing_else():
     draft = {"current_symptoms": ["rash_or_blisters"], "distress": "sometimes", "marks": ["boxcar", "boxcar"]}
     fields = [Field.CURRENT_SYMPTOMS, Field.CHANGING_SPOT, Field.DISTRESS, Field.MARKS, Field.NOTES]
     assert field_problems(draft, fields) == {
-        Field.CHANGING_SPOT: Problem("missing", "changing_spot: missing"),
-        Field.DISTRESS: Problem("enum", f'distress: "sometimes" is not allowed; allowed: {allowed(Field.DISTRESS)}'),
+        Field.CHANGING_SPOT: Problem(ProblemKind.MISSING, "changing_spot: missing"),
+        Field.DISTRESS: Problem(
+            ProblemKind.NOT_ALLOWED, f'distress: "sometimes" is not allowed; allowed: {allowed(Field.DISTRESS)}'
+        ),
         Field.MARKS: Problem(
-            "repeated_value", "marks: boxcar is given more than once; each value may appear only once"
+            ProblemKind.REPEATED_VALUE, "marks: boxcar is given more than once; each value may appear only once"
         ),
     }
     assert field_problems({"notes": "x" * 501}, [Field.NOTES]) == {
-        Field.NOTES: Problem("string_too_long", "notes: 501 characters is too long; at most 500 are allowed")
+        Field.NOTES: Problem(ProblemKind.TOO_LONG, "notes: 501 characters is too long; at most 500 are allowed")
     }
-    assert field_problems(NEUTRAL, list(Field)) == {}
+    assert field_problems(answers_dict(), list(Field)) == {}
     assert field_problems({}, []) == {}
 
 
@@ -581,7 +583,7 @@ def test_the_json_summary_is_printed_indented_by_two(person_file):
 
 
 def test_fhir_prints_the_bundle_as_indented_unescaped_json(person_file):
-    from logic.fhir import bundle
+    from exports.fhir import bundle
 
     code, out, err = run(["summarize", person_file, "--format", "fhir"])
     assert (code, err) == (0, "")
@@ -591,7 +593,7 @@ def test_fhir_prints_the_bundle_as_indented_unescaped_json(person_file):
 
 
 def test_pdf_goes_to_the_output_file_or_to_standard_output_with_a_dash(person_file, tmp_path):
-    from logic.pdf import render_pdf
+    from exports.pdf import render_pdf
 
     answers = Answers.model_validate(PERSON)
     expected = render_pdf(evaluate(answers), answers, today=date.today())
