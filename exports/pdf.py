@@ -1,6 +1,6 @@
 """The summary as a PDF to bring to a dermatologist: made in memory with fpdf2, worded only from `content`.
 
-Text is set in DejaVu Sans (embedded from `logic/fonts/`, licence beside it), so accents, dashes and curly
+Text is set in DejaVu Sans (embedded from `exports/fonts/`, licence beside it), so accents, dashes and curly
 quotes print. A character the font has no glyph for is replaced with "?" before it reaches fpdf2 (emoji
 modifiers, joiners and other invisible marks are dropped), so no text can make rendering fail. The icons of
 the content are left out: the words beside them carry the meaning. Nothing is written to disk.
@@ -28,11 +28,11 @@ from fontTools.ttLib import TTFont
 from fpdf import FPDF, FontFace
 from fpdf.enums import TableBordersLayout, XPos, YPos
 
-from .answers import Answers
-from .content import Content, default_content
-from .layout import Layout, layout
-from .summary import Summary
-from .vocab import Field, Level
+from logic.answers import Answers
+from logic.content import Content, default_content
+from logic.layout import Layout, layout
+from logic.summary import Summary
+from logic.vocab import Field, Level
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 FONT_FILES = {"": FONT_DIR / "DejaVuSans.ttf", "B": FONT_DIR / "DejaVuSans-Bold.ttf"}

@@ -3,14 +3,13 @@
 import json
 from datetime import date
 
-import pydantic
 import streamlit as st
 
-from logic import Answers, Content, Summary, evaluate, render_markdown, render_pdf
+from exports import bundle, render_markdown, render_pdf
+from logic import Answers, Content, Summary, evaluate
 from logic.answers import STEP_FIELDS
-from logic.fhir import bundle
 from logic.layout import Claim, FlagItem, Layout, layout
-from logic.partial import early_flags, field_problems
+from logic.partial import early_flags, finished, unfinished_step
 from logic.summary import Reference
 from logic.vocab import Field, Level, NextStep, Step
 
@@ -32,10 +31,10 @@ def welcome(content: Content) -> None:
     st.write(words.duration)
     st.button(words.start, type="primary", key="start", on_click=state.go, args=(state.STEPS[0],))
     files = content.ui.files
-    with st.expander(files.resume_title, expanded=bool(state.state().get(state.RESUME_PROBLEMS))):
+    with st.expander(files.resume_title, expanded=bool(state.session().get(state.RESUME_PROBLEMS))):
         st.write(files.resume_help)
         st.file_uploader(files.resume_label, type=["json"], key=state.uploader_key(), on_change=state.resume)
-        problems = state.state().get(state.RESUME_PROBLEMS)
+        problems = state.session().get(state.RESUME_PROBLEMS)
         if problems:
             st.error(files.resume_failed, icon="⚠️")
             for problem in problems:
@@ -53,7 +52,7 @@ def step(current: Step, content: Content) -> None:
     st.header(words.title)
     _reminders(current, content)
     st.write(words.intro)
-    state.state()[state.HEADING] = bool(state.problems())
+    state.session()[state.PROBLEMS_HEADING_SHOWN] = bool(state.problems())
     if state.problems():
         st.error(content.ui.validation.heading, icon="⚠️")
     for field in STEP_FIELDS[current]:
@@ -63,7 +62,7 @@ def step(current: Step, content: Content) -> None:
     back.button(nav.back, key="back", on_click=state.back_from, args=(current,), use_container_width=True)
     is_last = current is state.STEPS[-1]
     forward.button(
-        nav.back_to_review if state.state().get(state.FROM_REVIEW) else nav.review if is_last else nav.next,
+        nav.back_to_review if state.session().get(state.FROM_REVIEW) else nav.review if is_last else nav.next,
         key="next",
         type="primary",
         on_click=state.next_from,
@@ -82,7 +81,7 @@ def _question_block(field: Field, current: Step, content: Content) -> None:
     with st.container(border=True):
         question(field, content)
         _urgent_now(field, content)
-    if state.state().get(state.HEADING) and not state.problems():
+    if state.session().get(state.PROBLEMS_HEADING_SHOWN) and not state.problems():
         st.rerun(scope="app")
 
 
@@ -109,9 +108,9 @@ def _urgent_now(field: Field, content: Content) -> None:
         if flag.level is Level.URGENT
     }
     shown = {flag_id: place for flag_id, (_, place) in under.items()}
-    before = state.state().get(state.URGENT, {})
+    before = state.session().get(state.URGENT, {})
     moved = {place for flag_id, place in {**before, **shown}.items() if before.get(flag_id) != shown.get(flag_id)}
-    state.state()[state.URGENT] = shown
+    state.session()[state.URGENT] = shown
     if moved - {field}:
         st.rerun(scope="app")
     for flag, place in under.values():
@@ -120,14 +119,12 @@ def _urgent_now(field: Field, content: Content) -> None:
 
 
 def _answers(content: Content) -> Answers | None:
-    try:
-        return Answers.model_validate(state.draft())
-    except pydantic.ValidationError:
-        missing = field_problems(state.draft(), list(Field))
-        first = next(s for s in state.STEPS if any(f in missing for f in STEP_FIELDS[s]))
+    answers = finished(state.draft())
+    if answers is None:
+        first = unfinished_step(state.draft())
         st.warning(content.ui.validation.heading, icon="⚠️")
         st.button(content.questions.steps[first].title, key="fix", on_click=state.go, args=(first,))
-        return None
+    return answers
 
 
 def review(content: Content) -> None:
@@ -171,11 +168,11 @@ def summary(content: Content) -> None:
     words = content.ui.summary
     st.title(words.title)
     _next_step(lay)
-    if lay.next_step.emergency and state.state().get(_REST_OPEN) != answers:
+    if lay.next_step.emergency and state.session().get(_REST_OPEN) != answers:
         # Help comes first: the rest waits behind one control, reachable by keyboard like any button.
         st.button(words.read_rest, key="read_rest", type="primary", on_click=_open_rest, args=(answers,))
         return
-    if state.state().pop(_REST_FOCUS, False):
+    if state.session().pop(_REST_FOCUS, False):
         st.iframe(_FOCUS_REST, height=1)
     _flags(lay)
     _marks(lay)
@@ -215,8 +212,8 @@ focusRest();
 
 
 def _open_rest(answers: Answers) -> None:
-    state.state()[_REST_OPEN] = answers
-    state.state()[_REST_FOCUS] = True
+    state.session()[_REST_OPEN] = answers
+    state.session()[_REST_FOCUS] = True
 
 
 def _next_step(lay: Layout) -> None:

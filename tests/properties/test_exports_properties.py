@@ -7,17 +7,10 @@ from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 from hypothesis import HealthCheck, given, settings
 from pypdf import PdfReader
 
-from logic import (
-    Answers,
-    answers_from_response,
-    evaluate,
-    parse_answers,
-    questionnaire,
-    questionnaire_response,
-    render_pdf,
-)
+from exports import answers_from_response, questionnaire, questionnaire_response, render_pdf
+from exports.fhir import NONE_OF_THESE, takes_none_of_these
+from logic import Answers, evaluate, parse_answers
 from logic.answers import field_options
-from logic.fhir import NONE_OF_THESE, takes_none_of_these
 from logic.vocab import Field
 from tests import strategies
 from tests.unit.test_pdf import DAY, check_first_things_first

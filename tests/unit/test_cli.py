@@ -160,7 +160,7 @@ def test_an_unwritable_output_file_is_a_readable_error(answers_file, tmp_path):
 def test_format_fhir_prints_a_collection_bundle_of_the_questionnaire_and_the_response(answers_file):
     from fhir.resources.R4B.bundle import Bundle
 
-    from logic import answers_from_response
+    from exports import answers_from_response
 
     given = answers_dict(changing_spot=True, marks=["red_marks", "boxcar"], notes="naïve")
     result = run("summarize", answers_file(json.dumps(given)), "--format", "fhir")

@@ -16,9 +16,10 @@ from fhir.resources.R4B.bundle import Bundle
 from fhir.resources.R4B.questionnaire import Questionnaire
 from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 
-from logic import Answers, AnswersError, answers_from_response, default_content, questionnaire, questionnaire_response
+from exports import answers_from_response, questionnaire, questionnaire_response
+from exports.fhir import NONE_OF_THESE, OPTION_EXCLUSIVE, QUESTIONNAIRE_URL, bundle, code_system
+from logic import Answers, AnswersError, default_content
 from logic.answers import STEP_FIELDS, field_options, is_multi, needs_one
-from logic.fhir import NONE_OF_THESE, OPTION_EXCLUSIVE, QUESTIONNAIRE_URL, bundle, code_system
 from logic.vocab import Field
 from tests.factories import make_answers
 from tests.unit.test_pdf import EVERYTHING

@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from logic import Answers, default_content, evaluate, render_pdf
+from exports import render_pdf
+from exports.pdf import FONT_FILES, REPLACEMENT, printable
+from logic import Answers, default_content, evaluate
 from logic.layout import triggers_text
-from logic.pdf import FONT_FILES, REPLACEMENT, printable
 from logic.vocab import Condition, Field, OtherTreatment, Symptom
 from tests.factories import make_answers
 
