@@ -23,7 +23,7 @@ from logic.vocab import Field, SkinType, Step
 PAGE = "page"
 DRAFT = "draft"
 PROBLEMS = "problems"
-HEADING = "problems_heading"  # whether the step's page shows the "please check" heading
+PROBLEMS_HEADING_SHOWN = "problems_heading_shown"  # whether the step's page shows the "please check" heading
 FOCUS = "focus"
 NAVIGATIONS = "navigations"
 UPLOADS = "uploads"
@@ -45,20 +45,21 @@ STEPS: tuple[Step, ...] = tuple(STEP_FIELDS)
 NONE_OPTION = "__none__"
 
 
-def state() -> MutableMapping[str, Any]:
+def session() -> MutableMapping[str, Any]:
+    """This person's session state: the one place the answers and the page are kept, in memory."""
     return st.session_state
 
 
 def page() -> str:
-    return state().get(PAGE, Page.WELCOME)
+    return session().get(PAGE, Page.WELCOME)
 
 
 def draft() -> dict[str, Any]:
-    return state().setdefault(DRAFT, {})
+    return session().setdefault(DRAFT, {})
 
 
 def problems() -> dict[Field, Problem]:
-    return state().setdefault(PROBLEMS, {})
+    return session().setdefault(PROBLEMS, {})
 
 
 # --- Widget keys ---------------------------------------------------------------------------------------
@@ -70,8 +71,8 @@ def widget_key(field: Field, option: str | None = None) -> str:
 
 def seed_widget(key: str, value: Any) -> None:
     """Give a widget the answer from `draft` when it is drawn again after its state was dropped."""
-    if key not in state() and value is not None:
-        state()[key] = value
+    if key not in session() and value is not None:
+        session()[key] = value
 
 
 # --- Callbacks: run before the script, so they may set other widgets' values ----------------------------
@@ -83,9 +84,9 @@ _UNANSWERED = object()
 def shown_value(field: Field) -> Any:
     """The answer the widgets of `field` show right now, or _UNANSWERED."""
     if is_multi(field):
-        chosen = [str(v) for v in field_options(field) if state().get(widget_key(field, str(v)))]
-        return chosen if chosen or state().get(widget_key(field, NONE_OPTION)) else _UNANSWERED
-    value = state().get(widget_key(field))
+        chosen = [str(v) for v in field_options(field) if session().get(widget_key(field, str(v)))]
+        return chosen if chosen or session().get(widget_key(field, NONE_OPTION)) else _UNANSWERED
+    value = session().get(widget_key(field))
     if isinstance(value, str) and field is Field.NOTES:
         value = value.replace("\r\n", "\n").replace("\r", "\n")
     return _UNANSWERED if value is None else value
@@ -115,63 +116,63 @@ def sync(field: Field) -> None:
 def toggle(field: Field, option: str) -> None:
     """Copy a checkbox group into the draft, keeping 'none of these' and standalone answers exclusive."""
     options = [str(v) for v in field_options(field)]
-    ticked = bool(state().get(widget_key(field, option)))
+    ticked = bool(session().get(widget_key(field, option)))
     alone = str(STANDALONE_VALUES.get(field, ""))
     if ticked and option in (NONE_OPTION, alone):
         for other in [*options, NONE_OPTION]:
             if other != option:
-                state()[widget_key(field, other)] = False
+                session()[widget_key(field, other)] = False
     elif ticked:
         for exclusive in (NONE_OPTION, alone):
-            state()[widget_key(field, exclusive)] = False
+            session()[widget_key(field, exclusive)] = False
     store(field)
 
 
 def use_skin_type(suggested: SkinType) -> None:
-    state()[widget_key(Field.SKIN_TYPE)] = str(suggested)
+    session()[widget_key(Field.SKIN_TYPE)] = str(suggested)
     draft()[Field.SKIN_TYPE] = str(suggested)
     problems().pop(Field.SKIN_TYPE, None)
 
 
 def go(target: str) -> None:
-    state()[PAGE] = target
-    state()[FOCUS] = True
+    session()[PAGE] = target
+    session()[FOCUS] = True
     if target in (Page.REVIEW, Page.SUMMARY, Page.WELCOME):
-        state().pop(FROM_REVIEW, None)
+        session().pop(FROM_REVIEW, None)
 
 
 def change(step: Step) -> None:
     """Change on the review page: open that step, and come back to the review when it is done."""
     go(step)
-    state()[FROM_REVIEW] = True
+    session()[FROM_REVIEW] = True
 
 
 def next_from(step: Step) -> None:
     """Move on only when the page's answers are complete and valid; otherwise say what is missing."""
     found = field_problems(draft(), STEP_FIELDS[step])
-    state()[PROBLEMS] = found
+    session()[PROBLEMS] = found
     if not found:
         index = STEPS.index(step)
-        go(Page.REVIEW if state().get(FROM_REVIEW) or index + 1 == len(STEPS) else STEPS[index + 1])
+        go(Page.REVIEW if session().get(FROM_REVIEW) or index + 1 == len(STEPS) else STEPS[index + 1])
 
 
 def back_from(step: Step) -> None:
-    state()[PROBLEMS] = {}
+    session()[PROBLEMS] = {}
     index = STEPS.index(step)
     go(STEPS[index - 1] if index > 0 else Page.WELCOME)
 
 
 def start_over() -> None:
     """Forget every answer and every widget value of this session; keep only the language it is read in."""
-    for key in list(state().keys()):
+    for key in list(session().keys()):
         if key != LANGUAGE:
-            del state()[key]
-    state()[PAGE] = Page.WELCOME
+            del session()[key]
+    session()[PAGE] = Page.WELCOME
 
 
 def uploader_key() -> str:
     """A new key after every upload, so the next run shows an empty uploader and the file is let go."""
-    return f"resume:{state().get(UPLOADS, 0)}"
+    return f"resume:{session().get(UPLOADS, 0)}"
 
 
 def resume() -> None:
@@ -181,29 +182,29 @@ def resume() -> None:
     an uploaded file (another session's file id, a file already released, a name the uploader's types
     refuse) is refused without an error page, and the answers given so far are kept."""
     key = uploader_key()
-    state()[UPLOADS] = state().get(UPLOADS, 0) + 1  # first: the next run draws a new, empty uploader
-    state().pop(RESUME_PROBLEMS, None)
+    session()[UPLOADS] = session().get(UPLOADS, 0) + 1  # first: the next run draws a new, empty uploader
+    session().pop(RESUME_PROBLEMS, None)
     try:
-        uploaded = state().get(key)
+        uploaded = session().get(key)
     except StreamlitAPIException:  # a name without .json, refused by Streamlit's own check of the types
-        state()[RESUME_PROBLEMS] = [NOT_AN_ANSWERS_FILE]
+        session()[RESUME_PROBLEMS] = [NOT_AN_ANSWERS_FILE]
         return
     if not isinstance(uploaded, UploadedFile):
         return
     data = uploaded.getvalue()
     _release(uploaded)
     if not uploaded.name.lower().endswith(".json"):
-        state()[RESUME_PROBLEMS] = [NOT_AN_ANSWERS_FILE]
+        session()[RESUME_PROBLEMS] = [NOT_AN_ANSWERS_FILE]
         return
     try:
         answers = parse_answers(data)
     except AnswersError as error:
-        state()[RESUME_PROBLEMS] = list(error.problems)
+        session()[RESUME_PROBLEMS] = list(error.problems)
         return
-    for widget in [k for k in state() if k.startswith(("w:", "helper:"))]:
-        del state()[widget]
-    state()[DRAFT] = answers.model_dump(mode="json")
-    state()[PROBLEMS] = {}
+    for widget in [k for k in session() if k.startswith(("w:", "helper:"))]:
+        del session()[widget]
+    session()[DRAFT] = answers.model_dump(mode="json")
+    session()[PROBLEMS] = {}
     go(Page.REVIEW)
 
 
