@@ -11,40 +11,21 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 from pypdf import PdfReader
 
 from exports import render_pdf
 from exports.pdf import FONT_FILES, REPLACEMENT, printable
 from logic import Answers, default_content, evaluate
 from logic.layout import triggers_text
-from logic.vocab import Condition, Field, OtherTreatment, Symptom
-from tests.factories import make_answers
+from logic.vocab import Field
+from tests import strategies
+from tests.factories import EVERYTHING, make_answers
 
 ROOT = Path(__file__).resolve().parents[2]
 DAY = date(2026, 11, 30)
 ACCENTED_NOTE = "Crème, naïve — “quoted” ‘single’ – café"
 
-# Answers that fire as many flags as the spec allows (28 of 30): a largest answer set.
-EVERYTHING = {
-    "current_symptoms": [str(s) for s in Symptom],
-    "changing_spot": True,
-    "distress": "self_harm_thoughts",
-    "age_group": "under_18",
-    "pregnancy": "pregnant",
-    "conditions": [str(c) for c in Condition],
-    "previous_reaction": "yes",
-    "isotretinoin": "current",
-    "skin_type": "V",
-    "marks": ["brown_marks", "red_marks", "icepick", "boxcar", "rolling", "raised", "keloid"],
-    "severity": "severe",
-    "mark_age": "under_3_months",
-    "active_acne": "nodules_or_cysts",
-    "keloid_history": "yes",
-    "routes": ["injection", "oral", "topical"],
-    "setting": "online_purchase",
-    "other_treatments": [str(t) for t in OtherTreatment],
-    "goals": ["fade_dark_marks", "fade_red_marks", "smooth_pits", "flatten_raised", "lighter_skin_overall"],
-}
 LONGEST_NOTE = ("Wide words WWWWWWWW — “Crème” " * 20)[:500]
 MANY_LINES_NOTE = "line\n" * 100
 LARGEST = {
@@ -381,3 +362,15 @@ def test_every_page_renders_with_pdftoppm(name, answers, tmp_path):
     for image in images:
         assert image.stat().st_size > 5_000  # a drawn page, not a blank one
         shutil.copy(image, shots / f"pdf-{image.name}")
+
+
+# --- Properties: any answers make a PDF ----------------------------------------------------------------------------
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(strategies.answers())
+def test_any_answers_make_a_pdf_of_two_pages_at_most_that_puts_first_things_first(answers: Answers):
+    pdf = render_pdf(evaluate(answers), answers, today=DAY)
+    assert pdf.startswith(b"%PDF-")
+    assert 1 <= len(PdfReader(io.BytesIO(pdf)).pages) <= 2
+    check_first_things_first(answers, pdf)

@@ -10,8 +10,7 @@ from logic import default_content, evaluate
 from logic.layout import DO_FIRST, GATE_WORDS, WEB_WORDS, count_words, layout, reading_minutes
 from logic.vocab import FlagId, Level, NextStep
 from tests import strategies
-from tests.factories import make_answers
-from tests.unit.test_pdf import EVERYTHING
+from tests.factories import EVERYTHING, make_answers
 
 CONTENT = default_content()
 UI = CONTENT.ui.summary

@@ -1,6 +1,6 @@
 """Broken content fails safe everywhere it is read: the command line and the app stop, naming file and field.
 
-tests/unit/test_content.py checks each kind of breakage in load_content, and tests/app/test_app.py checks the
+tests/logic/test_content.py checks each kind of breakage in load_content, and tests/app/test_app.py checks the
 app stops for an unknown id. Here every kind of breakage is tried on a copy of the project in a fresh
 interpreter: the command line must exit non-zero with a readable message and no traceback, and the app must
 show the message and nothing else.
