@@ -396,12 +396,14 @@ class Content(Frozen):
         return "; ".join(self.option_label(field, v) for v in values)
 
 
-_TABLES: dict[str, tuple[type[StrEnum], type[BaseModel], str]] = {
+# The files that are one entry per id: the ids, the model of one entry, and what an entry is, for messages.
+_ENTRY_FILES: dict[str, tuple[type[StrEnum], type[BaseModel], str]] = {
     "flags": (FlagId, FlagText, "text for the flag"),
     "article": (SectionId, SectionText, "text for the article section"),
     "marks": (Mark, MarkText, "text for the mark"),
 }
-_WHOLE: dict[str, type[BaseModel]] = {"general": General, "questions": Questions, "ui": Interface}
+# The files that are one model as a whole.
+_MODEL_FILES: dict[str, type[BaseModel]] = {"general": General, "questions": Questions, "ui": Interface}
 _CITING = ("flags", "marks", "article")  # the files whose entries cite the bibliography
 _WORDS = ("general", "flags", "article", "marks", "questions", "ui")  # the files a translation has too
 _FILES = (*_WORDS, "references")
@@ -444,13 +446,13 @@ def load_content(directory: Path = CONTENT_DIR, language: str = SOURCE_LANGUAGE)
             path = translated / f"{name}.toml"
             data = _translate(data, _read_toml(path), path, NOT_TRANSLATED[name])
         try:
-            if name in _WHOLE:
-                parts[name] = _WHOLE[name].model_validate(data)
+            if name in _MODEL_FILES:
+                parts[name] = _MODEL_FILES[name].model_validate(data)
             elif name == "references":
                 parts[name] = pydantic.TypeAdapter(dict[ReferenceId, ReferenceText]).validate_python(data)
                 _no_duplicate_references(parts[name])
             else:
-                ids, item, what = _TABLES[name]
+                ids, item, what = _ENTRY_FILES[name]
                 parts[name] = pydantic.TypeAdapter(dict[ids, item]).validate_python(data)
                 _require_all(parts[name], ids, what)
         except pydantic.ValidationError as error:
@@ -526,10 +528,12 @@ def is_translated(path: str, fixed: tuple[str, ...]) -> bool:
     )
 
 
-def _translate(english: dict[str, Any], words: dict[str, Any], path: Path, fixed: tuple[str, ...]) -> dict[str, Any]:
+def _translate(
+    english: dict[str, Any], translation: dict[str, Any], path: Path, fixed: tuple[str, ...]
+) -> dict[str, Any]:
     """The English data with every text replaced by the translation's, which must have exactly its keys."""
     problems: list[str] = []
-    merged = _merge(english, words, "", problems, fixed)
+    merged = _merge(english, translation, "", problems, fixed)
     if problems:
         raise ContentError(path, problems)
     return merged

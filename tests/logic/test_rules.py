@@ -327,8 +327,8 @@ def test_flag_text_and_sources_come_from_content():
 
 def test_answered_gives_one_trigger_per_matching_value_of_the_field():
     answers = make_answers(marks=["red_marks", "boxcar", "keloid"])
-    test = answered(Field.MARKS, Mark.KELOID, Mark.RED_MARKS, Mark.ICEPICK)
-    assert test(answers) == (
+    rule = answered(Field.MARKS, Mark.KELOID, Mark.RED_MARKS, Mark.ICEPICK)
+    assert rule(answers) == (
         Trigger(field=Field.MARKS, value="red_marks"),
         Trigger(field=Field.MARKS, value="keloid"),
     )
@@ -357,7 +357,7 @@ def test_every_holds_only_when_all_hold_and_then_gives_all_their_triggers():
     assert every(KELOID, RED)(answers) == ()
 
 
-def test_either_gives_the_triggers_of_every_test_that_holds():
+def test_either_gives_the_triggers_of_every_rule_that_holds():
     answers = make_answers(marks=["red_marks"], skin_type="V")
     assert either(KELOID, RED, DARK)(answers) == (
         Trigger(field=Field.MARKS, value="red_marks"),
