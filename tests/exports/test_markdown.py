@@ -18,7 +18,7 @@ CONTENT = default_content()
 FIELDS = ", ".join(str(f) for f in Field)
 
 
-# --- logic/markdown.py: the shape of the download ---------------------------------------------------------
+# --- The shape of the download ---------------------------------------------------------------------------
 
 FENCE = re.compile(r"^(#{1,4} |- \*\*|\*\*|\*|> |>$|\| |\|---\|---\|$|\d+\. |---$)")
 
