@@ -5,51 +5,35 @@ from typing import Any, NamedTuple
 
 import pydantic
 
+from . import vocab
 from .answers import STEP_FIELDS, Answers
 from .content import Content, default_content
 from .errors import answer_problems, missing
 from .evaluate import evaluate
 from .summary import FlagResult
-from .vocab import (
-    ActiveAcne,
-    AgeGroup,
-    Distress,
-    Field,
-    Goal,
-    Isotretinoin,
-    Mark,
-    MarkAge,
-    Pregnancy,
-    ProblemKind,
-    Route,
-    Setting,
-    Severity,
-    SkinType,
-    Step,
-    YesNoNotSure,
-)
+from .vocab import Field, ProblemKind, SkinType, Step
 
 # Answers that fire no flag (a unit test holds them to that): the background a partial set of answers is
 # laid on, so that only flags triggered by what the person has actually said can fire.
 NEUTRAL = Answers(
     current_symptoms=(),
     changing_spot=False,
-    distress=Distress.NONE,
-    age_group=AgeGroup.AGE_25_TO_39,
-    pregnancy=Pregnancy.NONE,
+    distress=vocab.Distress.NONE,
+    age_group=vocab.AgeGroup.AGE_25_TO_39,
+    pregnancy=vocab.Pregnancy.NONE,
     conditions=(),
-    previous_reaction=YesNoNotSure.NO,
-    isotretinoin=Isotretinoin.NEVER,
-    skin_type=SkinType.III,
-    marks=(Mark.BROWN_MARKS,),
-    severity=Severity.MILD,
-    mark_age=MarkAge.OVER_12_MONTHS,
-    active_acne=ActiveAcne.NONE,
-    keloid_history=YesNoNotSure.NO,
-    routes=(Route.ORAL,),
-    setting=Setting.DERMATOLOGIST,
+    previous_reaction=vocab.YesNoNotSure.NO,
+    isotretinoin=vocab.Isotretinoin.NEVER,
+    skin_type=vocab.SkinType.III,
+    marks=(vocab.Mark.BROWN_MARKS,),
+    severity=vocab.Severity.MILD,
+    mark_age=vocab.MarkAge.OVER_12_MONTHS,
+    active_acne=vocab.ActiveAcne.NONE,
+    keloid_history=vocab.YesNoNotSure.NO,
+    routes=(vocab.Route.ORAL,),
+    setting=vocab.Setting.DERMATOLOGIST,
     other_treatments=(),
-    goals=(Goal.SMOOTH_PITS,),
+    goals=(vocab.Goal.SMOOTH_PITS,),
 )
 _BACKGROUND: dict[str, Any] = NEUTRAL.model_dump(mode="json")  # NEUTRAL as a draft holds answers: JSON values
 
