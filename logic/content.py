@@ -24,6 +24,7 @@ from typing import Annotated, Any, Self
 import pydantic
 from pydantic import BaseModel, StringConstraints, model_validator
 
+from . import errors
 from .answers import Answers, field_options, is_multi, is_text, is_yes_no, needs_one
 from .errors import FILE_MISSING, ContentError, content_problems, no_language, not_toml, unreadable
 from .summary import Frozen, Reference
@@ -53,7 +54,7 @@ Sources = Annotated[tuple[ReferenceId, ...], pydantic.Field(min_length=1)]
 def _require_all(mapping: dict[Any, Any], ids: Iterable[StrEnum], what: str) -> None:
     missing = [str(i) for i in ids if i not in mapping]
     if missing:
-        raise ValueError(f"no {what} for: {', '.join(missing)}")
+        raise ValueError(errors.missing_ids(what, missing))
 
 
 # --- general.toml ------------------------------------------------------------------------------------
@@ -197,17 +198,13 @@ class Questions(Frozen):
             expected = _option_keys(field)
             given = set(text.options)
             if given != set(expected):
-                problems = []
-                if missing := [k for k in expected if k not in given]:
-                    problems.append(f"missing {', '.join(missing)}")
-                if unknown := sorted(given - set(expected)):
-                    problems.append(f"unknown {', '.join(unknown)}")
-                raise ValueError(f"fields.{field}.options: {'; '.join(problems)}")
+                missing = [k for k in expected if k not in given]
+                raise ValueError(errors.options_differ(field, missing, sorted(given - set(expected))))
             may_be_empty = is_multi(field) and not needs_one(field)
             if text.none_label is not None and not may_be_empty:
-                raise ValueError(f"fields.{field}.none_label: only questions that may be left empty take one")
+                raise ValueError(errors.none_label_not_taken(field))
             if text.none_label is None and may_be_empty:
-                raise ValueError(f"fields.{field}.none_label: a question that may be left empty needs one")
+                raise ValueError(errors.none_label_needed(field))
         return self
 
 
@@ -356,7 +353,7 @@ class Language(Frozen):
     @model_validator(mode="after")
     def _notice_until_reviewed(self) -> Self:
         if not self.reviewed_by_clinician and not self.notice.strip():
-            raise ValueError("notice: a translation no clinician has reviewed must say so")
+            raise ValueError(errors.UNREVIEWED_WITHOUT_NOTICE)
         return self
 
 
@@ -468,9 +465,7 @@ def _check_claims(parts: dict[str, Any], directory: Path) -> None:
     """Each article claim is stated as the article's, so its grade cannot be read as a fact or about the reader."""
     opening = parts["language"].claim_opening
     wrong = [
-        f"{s}.claim: must start with {opening!r}"
-        for s, t in parts["article"].items()
-        if not t.claim.startswith(opening)
+        errors.claim_not_stated(s, opening) for s, t in parts["article"].items() if not t.claim.startswith(opening)
     ]
     if wrong:
         raise ContentError(directory / "article.toml", wrong)
@@ -485,7 +480,7 @@ def _no_duplicate_references(references: dict[str, ReferenceText]) -> None:
             if value is None:
                 continue
             if value in seen:
-                raise ValueError(f"{reference_id}.{what}: the same as {seen[value]}.{what}; keep one entry per source")
+                raise ValueError(errors.same_source_twice(reference_id, seen[value], what))
             seen[value] = reference_id
 
 
@@ -495,7 +490,7 @@ def _check_citations(parts: dict[str, Any], directory: Path) -> None:
     cited: set[str] = set()
     for name in _CITING:
         unknown = [
-            f"{entry_id}.sources: {source!r} is not in references.toml"
+            errors.not_in_bibliography(entry_id, source)
             for entry_id, entry in parts[name].items()
             for source in entry.sources
             if source not in known
@@ -503,11 +498,7 @@ def _check_citations(parts: dict[str, Any], directory: Path) -> None:
         if unknown:
             raise ContentError(directory / f"{name}.toml", unknown)
         cited.update(source for entry in parts[name].values() for source in entry.sources)
-    uncited = [
-        f"{reference_id}: cited by no flag, mark or article section"
-        for reference_id in known
-        if reference_id not in cited
-    ]
+    uncited = [errors.never_cited(reference_id) for reference_id in known if reference_id not in cited]
     if uncited:
         raise ContentError(directory / "references.toml", uncited)
 
@@ -543,33 +534,29 @@ def _merge(source: Any, target: Any, at: str, problems: list[str], fixed: tuple[
     """One value of the English (`source`) with the translation's (`target`) put in; problems are collected."""
     if isinstance(source, dict):
         if not isinstance(target, dict):
-            problems.append(f"{at or '(top level)'}: expected a table, as in English")
+            problems.append(errors.not_like_english(at, "expected a table"))
             return source
         inner = f"{at}." if at else ""
         wanted = [k for k in source if is_translated(f"{inner}{k}", fixed)]
-        problems += [f"{inner}{k}: missing (the English has it)" for k in wanted if k not in target]
-        problems += [
-            f"{inner}{k}: " + ("not in the English" if k not in source else "not translated: leave it out")
-            for k in target
-            if k not in wanted
-        ]
+        problems += [errors.untranslated(f"{inner}{k}") for k in wanted if k not in target]
+        problems += [errors.not_to_translate(f"{inner}{k}", in_english=k in source) for k in target if k not in wanted]
         return {
             k: _merge(v, target[k], f"{inner}{k}", problems, fixed) if k in wanted and k in target else v
             for k, v in source.items()
         }
     if isinstance(source, list):
         if not isinstance(target, list) or len(target) != len(source):
-            problems.append(f"{at}: needs {len(source)} items, as in English")
+            problems.append(errors.not_like_english(at, f"needs {len(source)} items"))
             return source
         return [
             _merge(s, t, f"{at}[{i}]", problems, fixed) for i, (s, t) in enumerate(zip(source, target, strict=True))
         ]
     if not isinstance(source, str) or not isinstance(target, str):
-        problems.append(f"{at}: expected text, as in English")
+        problems.append(errors.not_like_english(at, "expected text"))
         return source
     ours, theirs = sorted(_PLACEHOLDER.findall(source)), sorted(_PLACEHOLDER.findall(target))
     if ours != theirs:
-        problems.append(f"{at}: placeholders {', '.join(theirs) or 'none'} differ from the English {', '.join(ours)}")
+        problems.append(errors.placeholders_differ(at, theirs, ours))
     return target
 
 

@@ -1,4 +1,5 @@
-"""Every message a person or an editor reads about bad answers or broken content is worded here, and only here.
+"""Every message a person or an editor reads about bad answers or broken content is worded here, and only here:
+`logic/parse.py`, `logic/content.py` and the models check, this module says what they found.
 
 Each kind of problem with an answer is a `ProblemKind`: `logic/answers.py` raises it, `answer_problems` words
 it for the command line and files, and the web form (`ui/questions.py`) words it beside the question. Each
@@ -235,3 +236,60 @@ def content_problems(error: pydantic.ValidationError) -> list[str]:
             message = f"not a known id; allowed: {detail.get('ctx', {}).get('expected', '')}"
         problems.append(f"{where}: {message}")
     return problems
+
+
+def missing_ids(what: str, ids: Iterable[str]) -> str:
+    return f"no {what} for: {', '.join(ids)}"
+
+
+def options_differ(field: Field, missing: list[str], unknown: list[str]) -> str:
+    problems = [f"missing {', '.join(missing)}"] if missing else []
+    problems += [f"unknown {', '.join(unknown)}"] if unknown else []
+    return f"fields.{field}.options: {'; '.join(problems)}"
+
+
+def none_label_not_taken(field: Field) -> str:
+    return f"fields.{field}.none_label: only questions that may be left empty take one"
+
+
+def none_label_needed(field: Field) -> str:
+    return f"fields.{field}.none_label: a question that may be left empty needs one"
+
+
+UNREVIEWED_WITHOUT_NOTICE = "notice: a translation no clinician has reviewed must say so"
+
+
+def claim_not_stated(section: str, opening: str) -> str:
+    return f"{section}.claim: must start with {opening!r}"
+
+
+def same_source_twice(reference_id: str, other_id: str, what: str) -> str:
+    return f"{reference_id}.{what}: the same as {other_id}.{what}; keep one entry per source"
+
+
+def not_in_bibliography(entry_id: str, source: str) -> str:
+    return f"{entry_id}.sources: {source!r} is not in references.toml"
+
+
+def never_cited(reference_id: str) -> str:
+    return f"{reference_id}: cited by no flag, mark or article section"
+
+
+# A translation, against the English.
+
+
+def not_like_english(at: str, wanted: str) -> str:
+    """`wanted` says what the English has there: "expected a table", "expected text", "needs 3 items"."""
+    return f"{at or '(top level)'}: {wanted}, as in English"
+
+
+def untranslated(at: str) -> str:
+    return f"{at}: missing (the English has it)"
+
+
+def not_to_translate(at: str, *, in_english: bool) -> str:
+    return f"{at}: " + ("not translated: leave it out" if in_english else "not in the English")
+
+
+def placeholders_differ(at: str, theirs: list[str], ours: list[str]) -> str:
+    return f"{at}: placeholders {', '.join(theirs) or 'none'} differ from the English {', '.join(ours)}"
