@@ -5,7 +5,7 @@ import streamlit as st
 from logic import Content, ContentError, default_content
 from logic.content import languages
 from logic.vocab import Step
-from ui import downloads, focus, language, pages, state, style
+from ui import downloads, focus, keep, language, pages, state, style
 
 
 @st.cache_resource
@@ -32,7 +32,7 @@ def main() -> None:
         st.error(str(error))
         st.stop()
     st.set_page_config(page_title=words.ui.app_title, page_icon="🩺", layout="centered")
-    style.apply()
+    style.apply(words)
     language.switch(words.ui.language.label, offered)
     current = state.page()
     if current == state.Page.WELCOME:
@@ -46,6 +46,7 @@ def main() -> None:
     if not words.language.reviewed_by_clinician:
         st.caption(words.language.notice)  # once, at the foot of every page, in the language it is about
     focus.after_navigation()
+    keep.keep(offered)
 
 
 main()

@@ -51,10 +51,12 @@ _MARK = "_hardened_for_issue_12"
 # Streamlit's front end sets styles inline (emotion) and index.html has one inline script; the focus mover
 # (ui/focus.py) runs a script in a srcdoc iframe, which inherits this policy, and its text changes with
 # every navigation, so no hash can name it: scripts are 'self' plus inline until that text is constant.
+# Streamlit loads a component's module (ui/keep.py's, which keeps the draft in the tab) from a blob: URL made
+# by its own script, so blob: is allowed for scripts too; only a script already on the page can make one.
 CSP = "; ".join(
     (
         "default-src 'self'",
-        "script-src 'self' 'unsafe-inline'",
+        "script-src 'self' 'unsafe-inline' blob:",
         "style-src 'self' 'unsafe-inline'",
         "img-src 'self' data: blob:",
         "font-src 'self' data:",

@@ -523,5 +523,8 @@ def _about(doc: _Document, lay: Layout) -> None:
     ui = lay.content.ui.summary
     doc.heading(ui.about, then=14)
     doc.para(lay.disclaimer, _SMALL)
+    if lay.translation_notice:
+        doc.ln(doc.mm(0.8))
+        doc.para(lay.translation_notice, _SMALL)
     doc.ln(doc.mm(0.8))
     doc.para(f"{ui.content_version}: {lay.content_version}", _SMALL, colour=_MUTED)

@@ -237,6 +237,10 @@ class NavText(Frozen):
     progress: Text
     reminder: Text  # an urgent answer given on an earlier page, at the top of each later page
     back_to_review: Text  # Next's words on a page opened with Change from the review
+    change_answers: Text  # on the summary: back to the review, every answer kept
+    start_over_ask: Text  # "Start over" asks first, with these words and two answers
+    start_over_yes: Text
+    start_over_no: Text
 
 
 class ValidationText(Frozen):
@@ -251,7 +255,6 @@ class ValidationText(Frozen):
     notes_control: Text
     why: Text
     notes_limit: Text
-    notes_at_limit: Text
 
 
 class HelperText(Frozen):
@@ -319,6 +322,15 @@ class FilesText(Frozen):
     page: Text
     download_fhir: Text
     fhir_file: Text
+    choose_file: Text  # the file chooser's button, in place of Streamlit's own words
+    file_limit: Text
+    not_answers_file: Text  # a saved answers file that can't be used: one line per problem
+    no_answer: Text
+    wrong_answer: Text
+    not_a_question: Text
+    too_many: Text  # a download refused: asked too often
+    gone: Text  # a download refused: the file is no longer offered
+    failed: Text  # a download that could not be made
 
 
 class LanguageText(Frozen):

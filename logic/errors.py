@@ -31,7 +31,6 @@ from .vocab import Field, ProblemKind
 
 __all__ = [
     "MAX_PROBLEMS",
-    "NOT_AN_ANSWERS_FILE",
     "AnswersError",
     "CannotWrite",
     "ContentError",
@@ -173,9 +172,6 @@ def _answer_problem(detail: Any) -> str:
         code, position = ctx["code"], ctx["position"]
         return f"{field}: a control character ({code}) at position {position}; only newline and tab may be used"
     return f"{where}: {shown(detail['input'])} is not allowed; allowed: {allowed(field)}"
-
-
-NOT_AN_ANSWERS_FILE = "the file's name must end in .json: an answers file is the .json file this questionnaire saved"
 
 
 def too_big(size: int, limit: int) -> str:

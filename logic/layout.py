@@ -117,6 +117,12 @@ class Layout:
     questions_folded: bool = False
 
     @property
+    def translation_notice(self) -> str | None:
+        """What a file says, once, while no clinician fluent in its language has reviewed the wording."""
+        language = self.content.language
+        return None if language.reviewed_by_clinician else language.notice
+
+    @property
     def flags(self) -> tuple[FlagItem, ...]:
         return tuple(item for group in self.groups for item in group.flags)
 

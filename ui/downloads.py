@@ -40,13 +40,6 @@ from streamlit.runtime.media_file_storage import MediaFileKind
 from streamlit.runtime.memory_media_file_storage import MemoryFile, MemoryMediaFileStorage
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
-# TODO(content): move to content/ui.toml
-TOO_MANY = "You asked for many files in a short time. Please wait a minute, then try again."
-# TODO(content): move to content/ui.toml
-GONE = "This file is no longer available. Please go back to your summary and try again."
-# TODO(content): move to content/ui.toml
-FAILED = "The file could not be made. Please try again."
-
 BROWSER = "browser"  # the key of st.user / user_info under which deploy.hardening puts the browser's digest
 ID_BYTES = 24  # 192 random bits per published file
 BUCKET = 40  # tokens a session starts with; one comes back per REFILL_SECONDS
@@ -64,8 +57,23 @@ class DownloadsFixError(RuntimeError):
     """The installed Streamlit is not the one this module was written for."""
 
 
+class Refusals(NamedTuple):
+    """What a refused download says under its button, in the page's language (content/ui.toml, [files])."""
+
+    too_many: str
+    gone: str
+    failed: str
+
+
 class Refused(Exception):
-    """A request for a file this session may not have now; the message is shown under the button."""
+    """A request for a file this session may not have now: which of the `Refusals` it gets."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason  # a field name of Refusals
+
+
+TOO_MANY, GONE, FAILED = Refusals._fields
 
 
 class TakeAway(NamedTuple):
@@ -97,6 +105,25 @@ class _Person:
     refilled: float = field(default_factory=time.monotonic)
     in_flight: int = 0
     making: threading.Lock = field(default_factory=threading.Lock)
+    words: Refusals | None = None  # said when a request of this session's is refused
+
+
+_ENGLISH: Refusals | None = None
+
+
+def _words(session_id: str) -> Refusals:
+    """The refusals in the session's language; in English for a session that offered no files."""
+    global _ENGLISH
+    with _lock:
+        person = _people.get(session_id)
+        if person is not None and person.words is not None:
+            return person.words
+    if _ENGLISH is None:
+        from logic import default_content
+
+        files = default_content().ui.files
+        _ENGLISH = Refusals(files.too_many, files.gone, files.failed)
+    return _ENGLISH
 
 
 _lock = threading.Lock()
@@ -121,18 +148,19 @@ def browser_digest(secret: str) -> str:
     return hashlib.sha256(secret.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def offer(files: Sequence[TakeAway], made_from: Any, key: str = "top") -> None:
+def offer(files: Sequence[TakeAway], made_from: Any, words: Refusals, key: str = "top") -> None:
     """Draw a row of download buttons, one per file, for this session only.
 
     `made_from` is anything equal for equal files (the answers and the date, say): a file is made once per
     `made_from` and reused for every click of either row; when it changes, the files made before are
-    dropped. `key` tells rows of the same files apart (e.g. "top" and "bottom")."""
+    dropped. `words` are what a refused request is told. `key` tells rows of the same files apart (e.g. "top"
+    and "bottom")."""
     ctx = get_script_run_ctx()
     session_id = ctx.session_id if ctx is not None else "dontcare"
     owner = ctx.user_info.get(BROWSER) if ctx is not None else None
     with _lock:
         person = _people.setdefault(session_id, _Person())
-        person.owner, person.offered = owner, True
+        person.owner, person.offered, person.words = owner, True, words
         if person.made_from != made_from:
             _unpublish(person)
             person.made.clear()
@@ -264,17 +292,18 @@ async def _handle(request: Any, session_id: str) -> BackendOperationResponse:
     manager = _manager()
     with manager._lock:
         entry = manager._deferred_callables.get(placeholder)
+    words = _words(session_id)
     if entry is None or entry["session_id"] != session_id or not isinstance(entry["callable"], _Maker):
-        return BackendOperationResponse(request_id=request.request_id, error_msg=GONE)
+        return BackendOperationResponse(request_id=request.request_id, error_msg=words.gone)
     maker: _Maker = entry["callable"]
     if maker.session_id != session_id:
-        return BackendOperationResponse(request_id=request.request_id, error_msg=GONE)
+        return BackendOperationResponse(request_id=request.request_id, error_msg=words.gone)
     try:
         url = await asyncio.to_thread(publish, session_id, maker)
     except Refused as refused:
-        return BackendOperationResponse(request_id=request.request_id, error_msg=str(refused))
+        return BackendOperationResponse(request_id=request.request_id, error_msg=getattr(words, refused.reason))
     except Exception:  # the message could hold answers: nothing of it is logged or shown
-        return BackendOperationResponse(request_id=request.request_id, error_msg=FAILED)
+        return BackendOperationResponse(request_id=request.request_id, error_msg=words.failed)
     return BackendOperationResponse(request_id=request.request_id, deferred_file=DeferredFileResponsePayload(url=url))
 
 

@@ -13,8 +13,8 @@ from logic.partial import early_flags, finished, unfinished_step
 from logic.summary import Reference
 from logic.vocab import Field, Level, NextStep, Step
 
-from . import state
-from .downloads import TakeAway, offer
+from . import keep, state
+from .downloads import Refusals, TakeAway, offer
 from .illustrations import drawing
 from .questions import question
 
@@ -22,23 +22,29 @@ TOTAL_STEPS = len(state.STEPS) + 1  # the question pages and the review page
 
 
 def welcome(content: Content) -> None:
+    """What this is, then Start within the first screen of a phone; the details and a saved file below."""
     words = content.ui.welcome
-    st.title(content.ui.app_title)
+    st.title(content.ui.app_title, anchor=False)
     st.write(content.ui.tagline)
+    st.write(words.duration)
+    st.button(words.start, type="primary", key="start", on_click=state.go, args=(state.STEPS[0],))
     st.write(words.what_it_is)
     st.info(words.what_it_is_not, icon="ℹ️")
     st.success(words.privacy, icon="🔒")
-    st.write(words.duration)
-    st.button(words.start, type="primary", key="start", on_click=state.go, args=(state.STEPS[0],))
     files = content.ui.files
     with st.expander(files.resume_title, expanded=bool(state.session().get(state.RESUME_PROBLEMS))):
         st.write(files.resume_help)
-        st.file_uploader(files.resume_label, type=["json"], key=state.uploader_key(), on_change=state.resume)
+        # No file types here: a wrong file is told in our words (Streamlit's own refusal is in English).
+        st.file_uploader(files.resume_label, key=state.uploader_key(), on_change=state.resume)
         problems = state.session().get(state.RESUME_PROBLEMS)
         if problems:
-            st.error(files.resume_failed, icon="⚠️")
-            for problem in problems:
-                st.text(problem)
+            lines = [_file_problem(problem, content) for problem in problems]
+            st.error(files.resume_failed + "\n\n" + "\n".join(f"- {line}" for line in lines), icon="⚠️")
+
+
+def _file_problem(problem: state.FileProblem, content: Content) -> str:
+    template = getattr(content.ui.files, problem.kind)
+    return template.format(question=content.field_label(problem.field)) if problem.field else template
 
 
 def _progress(number: int, title: str, content: Content) -> None:
@@ -49,18 +55,17 @@ def _progress(number: int, title: str, content: Content) -> None:
 def step(current: Step, content: Content) -> None:
     words = content.questions.steps[current]
     _progress(state.STEPS.index(current) + 1, words.title, content)
-    st.header(words.title)
+    st.header(words.title, anchor=False)
     _reminders(current, content)
     st.write(words.intro)
     state.session()[state.PROBLEMS_HEADING_SHOWN] = bool(state.problems())
     if state.problems():
         st.error(content.ui.validation.heading, icon="⚠️")
     for field in STEP_FIELDS[current]:
-        _question_block(field, current, content)
+        _question_block(field, content)
     nav = content.ui.nav
-    back, forward = st.columns(2)
-    back.button(nav.back, key="back", on_click=state.back_from, args=(current,), use_container_width=True)
     is_last = current is state.STEPS[-1]
+    forward, back = _nav_row()
     forward.button(
         nav.back_to_review if state.session().get(state.FROM_REVIEW) else nav.review if is_last else nav.next,
         key="next",
@@ -69,20 +74,42 @@ def step(current: Step, content: Content) -> None:
         args=(current,),
         use_container_width=True,
     )
+    back.button(nav.back, key="back", on_click=state.back_from, args=(current,), use_container_width=True)
 
 
-@st.fragment
-def _question_block(field: Field, current: Step, content: Content) -> None:
+def _nav_row():
+    """Two columns for going on and going back, in that order in the page: stacked on a phone, going on
+    comes first; side by side, ui/style.py shows Back on the left as people expect."""
+    with st.container(key="nav"):
+        return st.columns(2)
+
+
+def _question_block(field: Field, content: Content) -> None:
     """One question and, under it, any urgent message its answer raises. Answering it redraws only this block.
 
     Nothing else on a step depends on one answer except the page's "please check" heading: once the last
     problem on the page is answered, the whole page is drawn again so that the heading goes too.
+
+    The note is the exception: a text box sends its text when it loses focus, which is usually a click on
+    Next. Inside a block of its own that sends a redraw of the block, and Streamlit 1.67 drops the click that
+    arrives with it; on the page as a whole, the two are run together and the click acts.
     """
-    with st.container(border=True):
+    if field is Field.NOTES:
+        _block(field, content)
+    else:
+        _own_block(field, content)
+
+
+def _block(field: Field, content: Content) -> None:
+    with st.container(border=True, key=f"question-{field}"):
         question(field, content)
         _urgent_now(field, content)
+    keep.write(field)  # this block is redrawn on its own: the tab's copy of the draft must follow
     if state.session().get(state.PROBLEMS_HEADING_SHOWN) and not state.problems():
         st.rerun(scope="app")
+
+
+_own_block = st.fragment(_block)
 
 
 def _reminders(current: Step, content: Content) -> None:
@@ -115,7 +142,9 @@ def _urgent_now(field: Field, content: Content) -> None:
         st.rerun(scope="app")
     for flag, place in under.values():
         if place == field:
-            st.error(f"**{flag.title}**\n\n{flag.action}\n\n{flag.reason}", icon="🚨")
+            # In its own box, which ui/style.py hides while a keyboard is still moving through the options.
+            with st.container(key=f"urgent-{field}-{flag.id}"):
+                st.error(f"**{flag.title}**\n\n{flag.action}\n\n{flag.reason}", icon="🚨")
 
 
 def _answers(content: Content) -> Answers | None:
@@ -130,7 +159,7 @@ def _answers(content: Content) -> Answers | None:
 def review(content: Content) -> None:
     words = content.ui.review
     _progress(TOTAL_STEPS, words.title, content)
-    st.header(words.title)
+    st.header(words.title, anchor=False)
     st.write(words.intro)
     answers = _answers(content)
     if answers is None:
@@ -138,7 +167,7 @@ def review(content: Content) -> None:
     for current in state.STEPS:
         with st.container(border=True):
             title, change = st.columns([4, 1], vertical_alignment="center")
-            title.subheader(content.questions.steps[current].title)
+            title.subheader(content.questions.steps[current].title, anchor=False)
             change.button(content.ui.nav.edit, key=f"edit:{current}", on_click=state.change, args=(current,))
             for field in STEP_FIELDS[current]:
                 st.markdown(f"**{content.field_label(field)}**")
@@ -146,8 +175,7 @@ def review(content: Content) -> None:
                     st.text(answers.notes or content.ui.summary.no_notes)
                 else:
                     st.write(content.answer_text(answers, field))
-    back, forward = st.columns(2)
-    back.button(content.ui.nav.back, key="back", on_click=state.go, args=(state.STEPS[-1],), use_container_width=True)
+    forward, back = _nav_row()
     forward.button(
         content.ui.nav.see_summary,
         key="next",
@@ -156,6 +184,7 @@ def review(content: Content) -> None:
         args=(state.Page.SUMMARY,),
         use_container_width=True,
     )
+    back.button(content.ui.nav.back, key="back", on_click=state.go, args=(state.STEPS[-1],), use_container_width=True)
 
 
 def summary(content: Content) -> None:
@@ -166,7 +195,7 @@ def summary(content: Content) -> None:
     result = evaluate(answers, content)
     lay = layout(result, content).fold()
     words = content.ui.summary
-    st.title(words.title)
+    st.title(words.title, anchor=False)
     _next_step(lay)
     if lay.next_step.emergency and state.session().get(_REST_OPEN) != answers:
         # Help comes first: the rest waits behind one control, reachable by keyboard like any button.
@@ -178,7 +207,7 @@ def summary(content: Content) -> None:
     _marks(lay)
     _claims(lay)
     _questions(lay)
-    st.header(words.downloads)
+    st.header(words.downloads, anchor=False)
     _downloads(result, answers, content)
     with st.expander(words.sources):
         st.markdown("\n".join(f"{n}. {_citation(r)}" for n, r in enumerate(lay.references, 1)))
@@ -186,7 +215,21 @@ def summary(content: Content) -> None:
         st.write(words.intro)
         st.write(lay.disclaimer)
         st.caption(f"{words.content_version}: {lay.content_version}")
-    st.button(content.ui.nav.start_over, key="start_over", on_click=state.start_over)
+    _change_or_start_over(content)
+
+
+def _change_or_start_over(content: Content) -> None:
+    """Back to the review with every answer kept, or, after asking, a clean start."""
+    nav = content.ui.nav
+    st.button(nav.change_answers, key="change_answers", on_click=state.go, args=(state.Page.REVIEW,))
+    if not state.session().get(state.ASKING):
+        st.button(nav.start_over, key="start_over", on_click=state.ask_start_over)
+        return
+    with st.container(border=True):
+        st.warning(nav.start_over_ask, icon="⚠️")
+        no, yes = st.columns(2)
+        no.button(nav.start_over_no, key="start_over_no", type="primary", on_click=state.keep_answers)
+        yes.button(nav.start_over_yes, key="start_over_yes", on_click=state.start_over)
 
 
 _REST_OPEN = "summary_rest_open"  # the answers whose whole summary the person chose to read
@@ -247,7 +290,7 @@ def _flag_details(lay: Layout, item: FlagItem, *, action: bool) -> None:
 
 def _flags(lay: Layout) -> None:
     words = lay.content.ui.summary
-    st.header(words.flags)
+    st.header(words.flags, anchor=False)
     if not lay.groups:
         st.write(words.no_flags)
     for group in lay.groups:
@@ -257,7 +300,7 @@ def _flags(lay: Layout) -> None:
                     st.markdown(f"**{item.flag.title}**")
                     _flag_details(lay, item, action=True)
             continue
-        st.subheader(f"{group.icon} {group.label}")
+        st.subheader(f"{group.icon} {group.label}", anchor=False)
         for item in group.flags:
             if item.folded:
                 with st.expander(item.flag.title):
@@ -273,7 +316,7 @@ def _flags(lay: Layout) -> None:
 def _marks(lay: Layout) -> None:
     words = lay.content.ui.summary
     if lay.marks:
-        st.header(words.marks)
+        st.header(words.marks, anchor=False)
     for card in lay.marks:
         mark = card.mark
         line = f"**{words.glutathione}:** " + (f"{card.fit.icon} {card.fit.label}. " if card.fit_shown else "")
@@ -284,7 +327,7 @@ def _marks(lay: Layout) -> None:
             image = drawing(mark.mark)
             picture.image(image.svg, alt=image.alt, width="stretch")
             with text:
-                st.subheader(mark.name)
+                st.subheader(mark.name, anchor=False)
                 if not card.line_folded:
                     st.markdown(line)
                 if not card.works_folded:
@@ -323,11 +366,11 @@ def _claims(lay: Layout) -> None:
         with st.expander(words.article):
             st.markdown(key)
             for claim in lay.claims:
-                st.subheader(claim.section.title)
+                st.subheader(claim.section.title, anchor=False)
                 _claim(lay, claim)
                 _claim_details(lay, claim)
         return
-    st.header(words.article)
+    st.header(words.article, anchor=False)
     st.markdown(key)
     for claim in lay.claims:
         if claim.folded:
@@ -348,7 +391,7 @@ def _questions(lay: Layout) -> None:
         with st.expander(words.questions):
             st.markdown(numbered)
         return
-    st.header(words.questions)
+    st.header(words.questions, anchor=False)
     st.markdown(numbered)
 
 
@@ -393,4 +436,4 @@ def _downloads(result: Summary, answers: Answers, content: Content, key: str = "
             lambda: json.dumps(bundle(answers, content, authored=today), indent=2, ensure_ascii=False),
         ),
     )
-    offer(offered, made_from=(answers, today), key=key)
+    offer(offered, made_from=(answers, today), words=Refusals(files.too_many, files.gone, files.failed), key=key)

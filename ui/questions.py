@@ -131,20 +131,23 @@ def _marks(content: Content) -> None:
 
 
 def _notes(field: Field, content: Content) -> None:
+    """The note takes whatever is typed or pasted, so nothing is ever cut without a word; the limit is said
+    under the box from the start, and a longer note is told its length at once (Next then asks to shorten)."""
     key = state.widget_key(field)
     state.seed_widget(key, state.draft().get(field))
+    words = content.ui.validation
     st.text_area(
         content.field_label(field),
         key=key,
-        max_chars=NOTES_MAX_LENGTH,
         on_change=state.store,
         args=(field,),
         label_visibility="collapsed",
-        placeholder=content.ui.validation.notes_limit.format(limit=NOTES_MAX_LENGTH),
     )
-    if text_length(state.draft().get(field, "")) >= NOTES_MAX_LENGTH:
-        # The box stops at the limit and cuts a longer paste without a word: say so.
-        st.info(content.ui.validation.notes_at_limit.format(limit=NOTES_MAX_LENGTH), icon="✂️")
+    length = text_length(state.draft().get(field, ""))
+    if length > NOTES_MAX_LENGTH and field not in state.problems():
+        st.warning(words.notes_too_long.format(length=length, limit=NOTES_MAX_LENGTH), icon="✂️")
+    else:
+        st.caption(words.notes_limit.format(limit=NOTES_MAX_LENGTH))
 
 
 def _skin_type_helper(content: Content) -> None:

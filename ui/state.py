@@ -5,18 +5,17 @@ value into `draft` the moment it changes; `draft` (JSON-shaped, keyed by answer 
 of the answers, read by the review and summary pages. Nothing here is written anywhere but memory.
 """
 
+import json
 from collections.abc import MutableMapping
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 import streamlit as st
-from streamlit.errors import StreamlitAPIException
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
-from logic import AnswersError, parse_answers
+from logic import AnswersError, ProblemKind, parse_answers
 from logic.answers import STANDALONE_VALUES, STEP_FIELDS, field_options, is_multi
-from logic.errors import NOT_AN_ANSWERS_FILE
 from logic.partial import Problem, field_problems
 from logic.vocab import Field, SkinType, Step
 
@@ -33,6 +32,8 @@ TONE = "tone"  # the skin type the mark drawings were last drawn for
 LANGUAGE = "language"  # the language the pages are in (ui/language.py)
 FROM_REVIEW = "from_review"  # a step opened with Change on the review page goes back there when done
 LANGUAGE_WIDGET = "w:language"
+ASKING = "asking_to_start_over"  # "Start over" was pressed once: the summary asks before clearing
+RESTORED = "draft_restored"  # this session has read the tab's copy of the draft, or found none (ui/keep.py)
 
 
 class Page(StrEnum):
@@ -43,6 +44,8 @@ class Page(StrEnum):
 
 STEPS: tuple[Step, ...] = tuple(STEP_FIELDS)
 NONE_OPTION = "__none__"
+# Every page a person can be on, by the name its address (`#safety`) and the session state give it.
+PAGES: tuple[str, ...] = (Page.WELCOME, *STEPS, Page.REVIEW, Page.SUMMARY)
 
 
 def session() -> MutableMapping[str, Any]:
@@ -136,6 +139,7 @@ def use_skin_type(suggested: SkinType) -> None:
 
 def go(target: str) -> None:
     session()[PAGE] = target
+    session().pop(ASKING, None)
     session()[FOCUS] = True
     if target in (Page.REVIEW, Page.SUMMARY, Page.WELCOME):
         session().pop(FROM_REVIEW, None)
@@ -162,10 +166,19 @@ def back_from(step: Step) -> None:
     go(STEPS[index - 1] if index > 0 else Page.WELCOME)
 
 
+def ask_start_over() -> None:
+    session()[ASKING] = True
+
+
+def keep_answers() -> None:
+    session().pop(ASKING, None)
+
+
 def start_over() -> None:
-    """Forget every answer and every widget value of this session; keep only the language it is read in."""
+    """Forget every answer and every widget value of this session; keep only the language it is read in, and
+    that the tab's copy of the draft was read (it is cleared on this run: ui/keep.py)."""
     for key in list(session().keys()):
-        if key != LANGUAGE:
+        if key not in (LANGUAGE, RESTORED):
             del session()[key]
     session()[PAGE] = Page.WELCOME
 
@@ -179,33 +192,62 @@ def resume() -> None:
     """Load a saved answers file: all of it, or, if anything in it is wrong, none of it.
 
     Whatever arrives is let go of at once: read and released, or refused and released. A value that is not
-    an uploaded file (another session's file id, a file already released, a name the uploader's types
-    refuse) is refused without an error page, and the answers given so far are kept."""
+    an uploaded file (another session's file id, a file already released) is refused without an error
+    page, and the answers given so far are kept. A good file goes straight to the summary; a bad one is told,
+    in plain words per question, what is wrong (`file_problems`)."""
     key = uploader_key()
     session()[UPLOADS] = session().get(UPLOADS, 0) + 1  # first: the next run draws a new, empty uploader
     session().pop(RESUME_PROBLEMS, None)
-    try:
-        uploaded = session().get(key)
-    except StreamlitAPIException:  # a name without .json, refused by Streamlit's own check of the types
-        session()[RESUME_PROBLEMS] = [NOT_AN_ANSWERS_FILE]
-        return
+    uploaded = session().get(key)
     if not isinstance(uploaded, UploadedFile):
         return
     data = uploaded.getvalue()
     _release(uploaded)
     if not uploaded.name.lower().endswith(".json"):
-        session()[RESUME_PROBLEMS] = [NOT_AN_ANSWERS_FILE]
+        session()[RESUME_PROBLEMS] = [FileProblem(FileProblem.NOT_ANSWERS_FILE)]
         return
     try:
         answers = parse_answers(data)
-    except AnswersError as error:
-        session()[RESUME_PROBLEMS] = list(error.problems)
+    except AnswersError:
+        session()[RESUME_PROBLEMS] = file_problems(data)
         return
-    for widget in [k for k in session() if k.startswith(("w:", "helper:"))]:
+    for widget in [k for k in session() if k.startswith(("w:", "helper:")) and k != LANGUAGE_WIDGET]:
         del session()[widget]
     session()[DRAFT] = answers.model_dump(mode="json")
     session()[PROBLEMS] = {}
-    go(Page.REVIEW)
+    go(Page.SUMMARY)
+
+
+class FileProblem(NamedTuple):
+    """One thing wrong with an answers file, as the page tells it: which kind, and about which question."""
+
+    kind: str  # one of the names below, each a key of content/ui.toml's [files]
+    field: Field | None = None
+
+    NOT_ANSWERS_FILE = "not_answers_file"
+    NO_ANSWER = "no_answer"
+    WRONG_ANSWER = "wrong_answer"
+    NOT_A_QUESTION = "not_a_question"
+
+
+def file_problems(data: bytes) -> list[FileProblem]:
+    """What is wrong with a file `parse_answers` refused, one line per question, in the form's order.
+
+    A file that is not a JSON object of this questionnaire's questions (a PDF chosen by mistake, another
+    program's JSON) is told that once, not once per question."""
+    try:
+        sent = json.loads(data)
+    except (ValueError, UnicodeDecodeError):
+        return [FileProblem(FileProblem.NOT_ANSWERS_FILE)]
+    if not isinstance(sent, dict) or not any(k in sent for k in Field):
+        return [FileProblem(FileProblem.NOT_ANSWERS_FILE)]
+    found = [
+        FileProblem(FileProblem.NO_ANSWER if problem.kind is ProblemKind.MISSING else FileProblem.WRONG_ANSWER, field)
+        for field, problem in field_problems(sent, list(Field)).items()
+    ]
+    if any(k not in set(Field) for k in sent):
+        found.append(FileProblem(FileProblem.NOT_A_QUESTION))
+    return found or [FileProblem(FileProblem.NOT_ANSWERS_FILE)]  # e.g. a key given twice
 
 
 def _release(uploaded: UploadedFile) -> None:

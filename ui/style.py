@@ -1,6 +1,11 @@
-"""The little CSS the theme can't express, as a fixed string: no person's text ever goes in here."""
+"""The little CSS the theme can't express: fixed rules, and two of our own content lines. No person's text
+ever goes in here."""
+
+import json
 
 import streamlit as st
+
+from logic import Content
 
 # - Buttons and the summary's disclosures at least 44 px tall: comfortable tap targets on phones (the theme
 #   has no setting for it).
@@ -11,7 +16,20 @@ import streamlit as st
 # - No "Press Ctrl+Enter to apply" under the note: that is Streamlit's jargon, and the note is kept anyway.
 # - The language switch's chosen language in the text colour: the theme's teal on the dark background was
 #   below WCAG AA contrast (axe, dark theme).
+# - No tab stops that do nothing for a person: the "Fullscreen" buttons over the drawings and Streamlit's
+#   own menu (in English whatever the page's language) are not drawn.
+# - The parts that keep the draft in the tab (ui/keep.py) take no room.
+# - Next comes before Back in the page, so a phone that stacks them shows Next first; side by side, Back
+#   stays on the left.
+# - An urgent message under a radio question waits while the keyboard is still moving through the options
+#   (each arrow press chooses one), and shows once the person leaves the question; a click shows it at once.
 CSS = """
+[data-testid="stElementToolbar"], [data-testid="stMainMenu"], [data-testid="stToolbarActions"] { display: none; }
+[data-testid="stElementContainer"][class*="st-key-keeper"] { display: none; }
+@media (min-width: 640px) {
+  .st-key-nav [data-testid="stHorizontalBlock"] { flex-direction: row-reverse; }
+}
+[class*="st-key-question-"]:has([role="radiogroup"] :focus-visible) [class*="st-key-urgent-"] { display: none; }
 [data-testid="stMain"] button[data-selected="true"],
 [data-testid="stMain"] button[data-selected="true"] * { color: inherit !important; }
 [data-testid="stMain"] button { min-height: 44px; }
@@ -26,5 +44,22 @@ CSS = """
 """
 
 
-def apply() -> None:
-    st.html(f"<style>{CSS}</style>")
+# Streamlit's file chooser has its own English words; ours, in the page's language, take their place.
+_CHOOSER = """
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p { display: none; }
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"]::after { content: %s; }
+[data-testid="stFileUploaderDropzoneInstructions"] span { display: none; }
+[data-testid="stFileUploaderDropzoneInstructions"] > div::after { content: %s; }
+"""
+
+
+def apply(content: Content) -> None:
+    files = content.ui.files
+    limit = files.file_limit.format(megabytes=st.get_option("server.maxUploadSize"))
+    chooser = _CHOOSER % (_css_string(files.choose_file), _css_string(limit))
+    st.html(f"<style>{CSS}{chooser}</style>")
+
+
+def _css_string(text: str) -> str:
+    """A CSS string of our own content line: JSON's escaping, with nothing that could end the style block."""
+    return json.dumps(text, ensure_ascii=False).replace("<", "\\3C ")

@@ -187,9 +187,30 @@ def test_the_review_page_lists_every_answer_with_a_change_button_per_step(at):
     assert {b.key for b in at.button if b.key and b.key.startswith("edit:")} == {f"edit:{s}" for s in Step}
 
 
-def test_start_over_clears_every_answer(at):
+def test_start_over_asks_first_and_no_keeps_every_answer(at):
     complete(at, PERSON)
     at.button(key="start_over").click().run()
+    assert at.session_state[PAGE] == "summary"
+    assert CONTENT.ui.nav.start_over_ask in [w.value for w in at.warning]
+    at.button(key="start_over_no").click().run()
+    assert at.session_state[PAGE] == "summary" and at.session_state[DRAFT] == PERSON
+    assert CONTENT.ui.nav.start_over_ask not in [w.value for w in at.warning]
+
+
+def test_change_my_answers_goes_back_to_the_review_with_every_answer(at):
+    complete(at, PERSON)
+    at.button(key="change_answers").click().run()
+    assert at.session_state[PAGE] == "review" and at.session_state[DRAFT] == PERSON
+
+
+def start_over(at) -> None:
+    at.button(key="start_over").click().run()
+    at.button(key="start_over_yes").click().run()
+
+
+def test_start_over_clears_every_answer(at):
+    complete(at, PERSON)
+    start_over(at)
     assert at.session_state[PAGE] == "welcome"
     assert DRAFT not in at.session_state
     at.button(key="start").click().run()
@@ -221,12 +242,11 @@ def test_a_saved_answers_file_brings_back_the_same_summary(at):
     complete(at, PERSON)
     saved = at.session_state[DRAFT]
     answers = Answers.model_validate(saved)
-    at.button(key="start_over").click().run()
+    start_over(at)
     upload(at, answers.model_dump_json(indent=2).encode())
     assert not at.exception
-    assert at.session_state[PAGE] == "review"
+    assert at.session_state[PAGE] == "summary"
     assert Answers.model_validate(at.session_state[DRAFT]) == answers
-    at.button(key="next").click().run()
     text = page_text(at)
     for flag in evaluate(answers).flags:
         assert flag.title in text
@@ -246,26 +266,53 @@ def test_the_summary_offers_every_take_away_file_once_after_what_it_downloads(at
     assert headers[0] == words.flags
 
 
+FILES = CONTENT.ui.files
+AGE = CONTENT.field_label(Field.AGE_GROUP)
+NOT_OURS = [FILES.not_answers_file]
+
+
 @pytest.mark.parametrize(
-    ("content", "expected"),
+    ("name", "content", "expected"),
     [
-        (json.dumps({**PERSON, "shoe_size": 42}).encode(), "shoe_size: not a question"),
-        (json.dumps({**PERSON, "age_group": "teen"}).encode(), 'age_group: "teen" is not allowed'),
-        (b"this is not json", "the answers are not valid JSON"),
-        (b"x" * 10_000_000, "the answers are 10,000,000 bytes long"),
+        ("answers.json", json.dumps({**PERSON, "shoe_size": 42}).encode(), [FILES.not_a_question]),
+        (
+            "answers.json",
+            json.dumps({**PERSON, "age_group": "teen"}).encode(),
+            [FILES.wrong_answer.format(question=AGE)],
+        ),
+        (
+            "answers.json",
+            json.dumps({k: v for k, v in PERSON.items() if k != "age_group"}).encode(),
+            [FILES.no_answer.format(question=AGE)],
+        ),
+        ("answers.json", b"this is not json", NOT_OURS),
+        ("answers.json", json.dumps({"resourceType": "Bundle"}).encode(), NOT_OURS),
+        ("answers.json", b"x" * 10_000_000, NOT_OURS),
+        ("summary.pdf", b"%PDF-1.7 ...", NOT_OURS),
     ],
+    ids=["unknown question", "wrong answer", "missing answer", "not json", "other json", "too long", "a pdf"],
 )
-def test_a_bad_answers_file_is_refused_whole_with_every_problem_listed(at, content, expected):
+def test_a_bad_answers_file_is_refused_whole_with_each_problem_in_plain_words(at, name, content, expected):
     at.button(key="start").click().run()
     answer(at, Field.DISTRESS, "none")
     at.button(key="back").click().run()
     before = dict(at.session_state[DRAFT])
-    upload(at, content)
+    at.file_uploader[0].set_value((name, content, "application/octet-stream")).run()
     assert not at.exception
     assert at.session_state[PAGE] == "welcome"
     assert at.session_state[DRAFT] == before
-    assert CONTENT.ui.files.resume_failed in [e.value for e in at.error]
-    assert any(t.value.startswith(expected) for t in at.get("text"))
+    [shown] = [e.value for e in at.error]
+    assert shown == FILES.resume_failed + "\n\n" + "\n".join(f"- {line}" for line in expected)
+
+
+def test_a_new_file_clears_the_last_file_s_messages(at):
+    upload(at, b"this is not json")
+    assert at.error
+    upload(at, Answers.model_validate(PERSON).model_dump_json().encode())
+    assert at.session_state[PAGE] == "summary"
+    at.button(key="start_over").click().run()
+    at.button(key="start_over_yes").click().run()
+    assert not at.error
 
 
 CHECK_BROKEN_APP = """
@@ -346,11 +393,13 @@ def test_change_on_the_review_page_comes_back_to_the_review(at):
     assert at.session_state[PAGE] == "review"
 
 
-def test_a_note_at_the_limit_says_that_anything_longer_was_not_kept(at):
+def test_a_note_over_the_limit_is_kept_whole_and_told_its_length_at_once(at):
     at.session_state[PAGE] = Step.PLANS
     at.run()
-    message = CONTENT.ui.validation.notes_at_limit.format(limit=500)
-    answer(at, Field.NOTES, "x" * 499)
-    assert message not in [i.value for i in at.info]
+    words = CONTENT.ui.validation
+    assert words.notes_limit.format(limit=500) in [c.value for c in at.caption], "the limit is said from the start"
     answer(at, Field.NOTES, "x" * 500)
-    assert message in [i.value for i in at.info]
+    assert not at.warning
+    answer(at, Field.NOTES, "x" * 600)
+    assert at.session_state[DRAFT][Field.NOTES] == "x" * 600, "nothing is cut"
+    assert [w.value for w in at.warning] == [words.notes_too_long.format(length=600, limit=500)]

@@ -119,3 +119,14 @@ def test_the_app_installs_it_once():
     assert getattr(installed, downloads._MARK)
     downloads.install()
     assert backend_operation_handler.DeferredFileHandler.handle is installed
+
+
+def test_a_refusal_is_said_in_the_language_of_the_page_that_offered_the_file(person):
+    from logic import default_content
+
+    filipino = default_content("fil").ui.files
+    with downloads._lock:
+        downloads._people[SESSION].words = downloads.Refusals(filipino.too_many, filipino.gone, filipino.failed)
+    assert downloads._words(SESSION).gone == filipino.gone
+    english = default_content().ui.files
+    assert downloads._words("a session that offered nothing") == (english.too_many, english.gone, english.failed)

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from logic import default_content
+from logic import Content, default_content
 from logic.answers import STEP_FIELDS, is_multi, is_yes_no
 from logic.vocab import Field, Step
 
@@ -21,8 +21,9 @@ def wait_idle(page: Page, timeout: float = 30_000) -> None:
 
 
 class Questionnaire:
-    def __init__(self, page: Page, shots: Path | None = None, name: str = "") -> None:
+    def __init__(self, page: Page, shots: Path | None = None, name: str = "", content: Content = CONTENT) -> None:
         self.page = page
+        self.content = content  # the language the page is read in
         self.shots = shots
         self.name = name
         wait_idle(page)
@@ -32,17 +33,17 @@ class Questionnaire:
         wait_idle(self.page)
 
     def start(self) -> None:
-        self.click_button(CONTENT.ui.welcome.start)
+        self.click_button(self.content.ui.welcome.start)
 
     def next(self) -> None:
-        self.click_button(CONTENT.ui.nav.next)
+        self.click_button(self.content.ui.nav.next)
 
     def back(self) -> None:
-        self.click_button(CONTENT.ui.nav.back)
+        self.click_button(self.content.ui.nav.back)
 
     def onward(self, step: Step) -> None:
         """Leave a filled-in step: "Next", or, after the last step, on to the review page."""
-        self.click_button(CONTENT.ui.nav.review if step is LAST_STEP else CONTENT.ui.nav.next)
+        self.click_button(self.content.ui.nav.review if step is LAST_STEP else self.content.ui.nav.next)
 
     def complete(self, answers: dict) -> None:
         """From the welcome page to the summary, answering every question with `answers`."""
@@ -51,24 +52,26 @@ class Questionnaire:
             for field in STEP_FIELDS[step]:
                 self.answer(field, answers[field])
             self.onward(step)
-        self.click_button(CONTENT.ui.nav.see_summary)
+        self.click_button(self.content.ui.nav.see_summary)
 
     def answer(self, field: Field, value) -> None:
         """Give an answer: a radio choice, or ticks in a checkbox group (an empty list ticks 'none')."""
         if is_multi(field):
-            labels = [CONTENT.option_label(field, v) for v in value] or [CONTENT.questions.fields[field].none_label]
+            labels = [self.content.option_label(field, v) for v in value] or [
+                self.content.questions.fields[field].none_label
+            ]
             for label in labels:
                 box = self.page.get_by_test_id("stCheckbox").filter(has_text=label).first
                 box.locator("label").click()
                 wait_idle(self.page)
         elif field is Field.NOTES:
-            area = self.page.get_by_role("textbox", name=CONTENT.field_label(field))
+            area = self.page.get_by_role("textbox", name=self.content.field_label(field))
             area.fill(value)
             area.blur()
             wait_idle(self.page)
         else:
-            group = self.page.get_by_role("radiogroup", name=CONTENT.field_label(field))
-            label = CONTENT.option_label(field, value if not is_yes_no(field) else bool(value))
+            group = self.page.get_by_role("radiogroup", name=self.content.field_label(field))
+            label = self.content.option_label(field, value if not is_yes_no(field) else bool(value))
             group.get_by_text(label, exact=True).click()
             wait_idle(self.page)
 

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from exports import render_markdown
 from exports.markdown import escape
-from logic import Answers, default_content, evaluate
+from logic import Answers, default_content, evaluate, load_content
 from logic.layout import layout, triggers_text
 from logic.vocab import Condition, Field, Level, Route
 from tests import strategies
@@ -145,3 +145,16 @@ def test_escaped_text_reads_back_the_same_and_leaves_no_markdown_active(text):
             continue
         assert escaped[position] not in "<>[]()*_`#!|", escaped
         position += 1
+
+
+# --- The Filipino edition: the unreviewed notice once --------------------------------------------------------------
+
+
+def test_the_english_files_say_nothing_of_a_translation_and_the_filipino_markdown_says_it_once():
+    from exports import render_markdown
+
+    answers = make_answers(marks=["brown_marks"], skin_type="IV", routes=["injection"], setting="spa_or_salon")
+    english, filipino = load_content(), load_content(language="fil")
+    assert filipino.language.notice not in render_markdown(evaluate(answers, english), answers, english)
+    markdown = render_markdown(evaluate(answers, filipino), answers, filipino)
+    assert markdown.count(filipino.language.notice) == 1

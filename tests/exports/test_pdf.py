@@ -16,7 +16,7 @@ from pypdf import PdfReader
 
 from exports import render_pdf
 from exports.pdf import FONT_FILES, REPLACEMENT, printable
-from logic import Answers, default_content, evaluate
+from logic import Answers, default_content, evaluate, load_content
 from logic.layout import triggers_text
 from logic.vocab import Field
 from tests import strategies
@@ -374,3 +374,79 @@ def test_any_answers_make_a_pdf_of_two_pages_at_most_that_puts_first_things_firs
     assert pdf.startswith(b"%PDF-")
     assert 1 <= len(PdfReader(io.BytesIO(pdf)).pages) <= 2
     check_first_things_first(answers, pdf)
+
+
+# --- The Filipino edition: every character printed, the unreviewed notice once -------------------------------------
+
+
+def _texts(value) -> list[str]:
+    """Every string inside a content model's data."""
+    if isinstance(value, dict):
+        return [t for v in value.values() for t in _texts(v)]
+    if isinstance(value, list | tuple):
+        return [t for v in value for t in _texts(v)]
+    return [value] if isinstance(value, str) else []
+
+
+def test_the_pdf_font_has_a_glyph_for_every_character_of_the_filipino_edition():
+    from fontTools.ttLib import TTFont
+
+    from exports.pdf import FONT_FILES
+
+    covered = set.intersection(*(set(TTFont(path, lazy=True).getBestCmap()) for path in FONT_FILES.values()))
+    used = {c for text in _texts(load_content(language="fil").model_dump()) for c in text if c.isprintable()}
+    # Icons (emoji) are left out of the PDF on purpose: the words carry the meaning.
+    missing = {c for c in used - {chr(p) for p in covered} if not _is_icon(c)}
+    assert not missing, f"the PDF font cannot draw {sorted(missing)}"
+
+
+def _is_icon(character: str) -> bool:
+    return (ord(character) >= 0x2190 and not character.isalnum()) or ord(character) in (0xFE0F, 0x200D)
+
+
+FILIPINO_ANSWERS = {
+    "every flag": make_answers(
+        current_symptoms=["rash_or_blisters"],
+        distress="self_harm_thoughts",
+        pregnancy="pregnant",
+        isotretinoin="current",
+        marks=["brown_marks", "boxcar", "keloid"],
+        routes=["injection"],
+        setting="spa_or_salon",
+        notes="Tatlong session na po ako.",
+    ),
+    "a usual answer set": make_answers(
+        marks=["brown_marks"], skin_type="IV", routes=["injection"], setting="spa_or_salon"
+    ),
+}
+
+
+@pytest.mark.parametrize("answers", FILIPINO_ANSWERS.values(), ids=FILIPINO_ANSWERS)
+def test_the_filipino_pdf_prints_every_character_of_its_words(answers):
+    """Extracted with pypdf, the PDF holds its Filipino words as they are in the content: nothing replaced,
+    nothing dropped, the unreviewed-translation notice once."""
+    import io
+
+    from pypdf import PdfReader
+
+    from exports import render_pdf
+    from logic.layout import layout
+
+    filipino = load_content(language="fil")
+    summary = evaluate(answers, filipino)
+    pdf = render_pdf(summary, answers, filipino)
+    squeezed = "".join("".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
+    lay = layout(summary, filipino)
+    expected = [
+        lay.next_step.label,
+        lay.next_step.instruction,
+        *(item.flag.title for item in lay.flags),
+        *(card.mark.name for card in lay.marks),
+        *lay.questions,
+        filipino.ui.summary.about,
+        filipino.language.notice,
+        answers.notes,
+    ]
+    for text in filter(None, expected):
+        assert "".join(text.split()) in squeezed, text
+    assert squeezed.count("".join(filipino.language.notice.split())) == 1

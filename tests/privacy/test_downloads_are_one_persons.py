@@ -76,6 +76,8 @@ def test_files_are_gone_after_starting_over_or_closing_the_tab(browser, fresh_se
     assert own_fetch(page, url) == 200
     page.get_by_role("button", name=CONTENT.ui.nav.start_over).click()
     wait_idle(page)
+    page.get_by_role("button", name=CONTENT.ui.nav.start_over_yes).click()
+    wait_idle(page)
     assert own_fetch(page, url) == 404
 
     Questionnaire(page).complete(answers_dict(notes="second visit"))

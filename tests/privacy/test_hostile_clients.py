@@ -274,7 +274,7 @@ def test_a_session_asking_for_200_pdfs_gets_one_made_and_is_then_refused_with_a_
     made = [a for a in answers if a.deferred_file.url]
     refused = [a for a in answers if a.error_msg]
     assert made and len(made) <= downloads.BUCKET
-    assert {a.error_msg for a in refused} == {downloads.TOO_MANY}
+    assert {a.error_msg for a in refused} == {default_content().ui.files.too_many}
     assert len({a.deferred_file.url for a in made}) == len(made), "each answer names a new random URL"
     print(f"\n200 PDF requests: {len(made)} answered, {len(refused)} refused, {spent:.1f} CPU-seconds")
     assert spent < 20  # one PDF costs about 0.25 s; before, 200 cost 100 CPU-seconds
@@ -296,7 +296,7 @@ def test_another_sessions_button_cannot_be_used(server):
         return thief.tap.answers[0].backend_operation_response
 
     answer = run(attack())
-    assert answer.error_msg == downloads.GONE
+    assert answer.error_msg == default_content().ui.files.gone
     assert not answer.deferred_file.url
 
 

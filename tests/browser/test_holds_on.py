@@ -1,0 +1,234 @@
+"""The questionnaire holds on: reload, Back and Forward keep every answer; a click right after typing acts;
+an urgent alert waits until the person settles on a radio answer; a phone shows Start and Next first.
+
+The draft lives in one place besides the server's memory of the open session: the tab's own
+sessionStorage (ui/keep.py). These tests read it there, and the privacy suite shows it is nowhere else.
+"""
+
+import json
+
+from playwright.sync_api import Page, expect
+
+from logic.answers import NOTES_MAX_LENGTH, STEP_FIELDS, is_multi, is_yes_no
+from logic.vocab import Field, FlagId, Step
+from tests.browser.driver import CONTENT, Questionnaire, wait_idle
+from tests.browser.test_questionnaire_in_browser import PERSON
+from ui.keep import STORAGE_KEY
+
+STEPS = list(Step)
+
+
+def heading(page: Page) -> str:
+    return page.get_by_test_id("stMain").locator("h1, h2").first.inner_text()
+
+
+def shown_answer(page: Page, field: Field):
+    """What the page shows as the answer to `field`, in the draft's shape."""
+    if field is Field.NOTES:
+        return page.get_by_role("textbox", name=CONTENT.field_label(field)).input_value()
+    if is_multi(field):
+        ticked = [
+            value
+            for value in CONTENT.questions.fields[field].options
+            if page.get_by_role("checkbox", name=CONTENT.option_label(field, value), exact=True).is_checked()
+        ]
+        return ticked
+    group = page.get_by_role("radiogroup", name=CONTENT.field_label(field))
+    options = [True, False] if is_yes_no(field) else list(CONTENT.questions.fields[field].options)
+    chosen = [
+        o for o in options if group.get_by_role("radio", name=CONTENT.option_label(field, o), exact=True).is_checked()
+    ]
+    return chosen[0] if chosen else None
+
+
+def reload(page: Page) -> None:
+    page.reload()
+    wait_idle(page)
+    page.wait_for_timeout(500)  # the tab's copy comes back in one more run
+    wait_idle(page)
+
+
+def stored(page: Page) -> dict:
+    return json.loads(page.evaluate(f"sessionStorage.getItem({json.dumps(STORAGE_KEY)})") or "{}")
+
+
+def test_reload_on_every_step_keeps_every_answer_and_the_page(page_factory):
+    page = page_factory()
+    q = Questionnaire(page)
+    q.start()
+    for step in STEPS:
+        for field in STEP_FIELDS[step]:
+            q.answer(field, PERSON[field])
+        reload(page)
+        assert heading(page) == CONTENT.questions.steps[step].title
+        for field in STEP_FIELDS[step]:
+            assert shown_answer(page, field) == PERSON[field], field
+        q.onward(step)
+    reload(page)
+    assert heading(page) == CONTENT.ui.review.title
+    q.click_button(CONTENT.ui.nav.see_summary)
+    before = page.get_by_test_id("stMain").inner_text()
+    reload(page)
+    assert page.get_by_test_id("stMain").inner_text() == before
+    assert stored(page)["draft"] == PERSON
+
+
+def test_back_and_forward_move_between_steps_with_every_answer_kept(page_factory):
+    page = page_factory()
+    q = Questionnaire(page)
+    q.start()
+    for field in STEP_FIELDS[Step.SAFETY]:
+        q.answer(field, PERSON[field])
+    q.next()
+    assert page.url.endswith(f"#{Step.ABOUT_YOU}"), "each step has its own address"
+    page.go_back()
+    wait_idle(page)
+    assert heading(page) == CONTENT.questions.steps[Step.SAFETY].title
+    for field in STEP_FIELDS[Step.SAFETY]:
+        assert shown_answer(page, field) == PERSON[field]
+    page.go_forward()
+    wait_idle(page)
+    assert heading(page) == CONTENT.questions.steps[Step.ABOUT_YOU].title
+    page.go_back()
+    page.go_back()
+    wait_idle(page)
+    assert page.get_by_role("button", name=CONTENT.ui.welcome.start).is_visible()
+    assert "distress" not in page.url and "affects" not in page.url, "nothing about the answers in the URL"
+
+
+def test_a_new_tab_starts_empty_and_start_over_clears_the_tab_s_copy(page_factory):
+    page = page_factory()
+    q = Questionnaire(page)
+    q.complete(PERSON)
+    assert stored(page)["draft"] == PERSON
+    other = page_factory()  # another tab, as after closing this one: sessionStorage is per tab
+    Questionnaire(other)
+    assert stored(other) == {}
+    q.click_button(CONTENT.ui.nav.start_over)
+    q.click_button(CONTENT.ui.nav.start_over_yes)
+    assert stored(page) == {}
+    reload(page)
+    assert page.get_by_role("button", name=CONTENT.ui.welcome.start).is_visible()
+
+
+def test_leaving_with_answers_makes_the_browser_ask_first(page_factory):
+    page = page_factory()
+    asked = []
+    page.on("dialog", lambda dialog: (asked.append(dialog.type), dialog.accept()))
+    q = Questionnaire(page)
+    q.start()
+    q.answer(Field.DISTRESS, "none")
+    page.reload()
+    wait_idle(page)
+    assert asked == ["beforeunload"]
+
+
+def test_a_broken_or_hostile_copy_in_the_tab_is_ignored_without_an_error(page_factory):
+    page = page_factory()
+    junk = {
+        "page": "<script>",
+        "language": "xx",
+        "draft": {"distress": "self_harm_thoughts", "changing_spot": "yes", "marks": ["nope"], "shoe": 1},
+    }
+    for record in ("not json", json.dumps([1, 2]), "x" * 20_000, json.dumps(junk)):
+        page.evaluate(f"sessionStorage.setItem({json.dumps(STORAGE_KEY)}, {json.dumps(record)})")
+        reload(page)
+        expect(page.get_by_test_id("stException")).to_have_count(0)
+        assert page.get_by_role("button", name=CONTENT.ui.welcome.start).is_visible()
+    # Of the junk, only the valid answer came back (and its urgent message with it), on the welcome page.
+    assert stored(page)["draft"] == {"distress": "self_harm_thoughts"}
+    assert stored(page)["page"] == "welcome"
+
+
+def test_a_click_right_after_typing_a_note_acts_and_keeps_the_note(page_factory):
+    page = page_factory()
+    q = Questionnaire(page)
+    q.start()
+    for step in STEPS[:-1]:
+        for field in STEP_FIELDS[step]:
+            q.answer(field, PERSON[field])
+        q.onward(step)
+    for field in STEP_FIELDS[STEPS[-1]]:
+        if field is not Field.NOTES:
+            q.answer(field, PERSON[field])
+    area = page.get_by_role("textbox", name=CONTENT.field_label(Field.NOTES))
+    area.click()
+    page.keyboard.type("Typed, then straight on.")
+    page.get_by_role("button", name=CONTENT.ui.nav.review, exact=True).click(delay=0)  # no pause, no blur first
+    wait_idle(page)
+    page.wait_for_timeout(300)
+    wait_idle(page)
+    assert heading(page) == CONTENT.ui.review.title
+    assert "Typed, then straight on." in page.get_by_test_id("stMain").inner_text()
+
+
+def test_a_long_paste_is_kept_and_told_it_is_over_the_limit(page_factory):
+    page = page_factory()
+    q = Questionnaire(page)
+    q.start()
+    for step in STEPS[:-1]:
+        for field in STEP_FIELDS[step]:
+            q.answer(field, PERSON[field])
+        q.onward(step)
+    area = page.get_by_role("textbox", name=CONTENT.field_label(Field.NOTES))
+    area.click()
+    page.keyboard.insert_text("word " * 120)  # a paste of 600 characters
+    area.blur()
+    wait_idle(page)
+    assert shown_answer(page, Field.NOTES) == "word " * 120, "a paste past the limit is kept whole, not dropped"
+    told = CONTENT.ui.validation.notes_too_long.format(length=600, limit=NOTES_MAX_LENGTH)
+    expect(page.get_by_text(told)).to_be_visible()
+
+
+def test_arrowing_through_the_distress_options_shows_the_urgent_alert_only_once_settled(page_factory):
+    page = page_factory()
+    q = Questionnaire(page)
+    q.start()
+    q.answer(Field.CHANGING_SPOT, False)
+    alert = page.get_by_text(CONTENT.flags[FlagId.SELF_HARM].title).first
+    group = page.get_by_role("radiogroup", name=CONTENT.field_label(Field.DISTRESS))
+    page.keyboard.press("Tab")  # from the question before, into the distress options
+    options = list(CONTENT.questions.fields[Field.DISTRESS].options)
+    target = options.index("self_harm_thoughts")
+    for _ in range(target):
+        page.keyboard.press("ArrowDown")
+        wait_idle(page)
+    assert group.get_by_role(
+        "radio", name=CONTENT.option_label(Field.DISTRESS, "self_harm_thoughts"), exact=True
+    ).is_checked()
+    expect(alert).to_be_hidden()
+    page.keyboard.press("ArrowDown")  # passes on to the next option: the alert goes without ever showing
+    wait_idle(page)
+    expect(alert).to_have_count(0)
+    page.keyboard.press("ArrowUp")  # back, and this time the person settles and moves on
+    wait_idle(page)
+    page.keyboard.press("Tab")
+    expect(alert).to_be_visible()
+
+
+def test_a_phone_shows_start_on_the_first_screen_and_next_before_back(page_factory):
+    page = page_factory(viewport={"width": 390, "height": 844})
+    q = Questionnaire(page)
+    start = page.get_by_role("button", name=CONTENT.ui.welcome.start).bounding_box()
+    assert start["y"] + start["height"] <= 844, "Start is below the first screen"
+    q.start()
+    next_box = page.get_by_role("button", name=CONTENT.ui.nav.next, exact=True).bounding_box()
+    back_box = page.get_by_role("button", name=CONTENT.ui.nav.back, exact=True).bounding_box()
+    assert next_box["y"] < back_box["y"]
+
+
+def test_no_tab_stop_does_nothing_useful(page_factory):
+    page = page_factory()
+    q = Questionnaire(page)
+    q.start()
+    for step in STEPS[:2]:
+        for field in STEP_FIELDS[step]:
+            q.answer(field, PERSON[field])
+        q.onward(step)
+    dead = page.evaluate(
+        """() => [...document.querySelectorAll('a[href], button, input, textarea, [tabindex]')]
+        .filter(e => e.tabIndex >= 0 && e.offsetParent !== null && !e.disabled)
+        .filter(e => e.closest('h1, h2, h3') || /fullscreen|main menu/i.test(e.getAttribute('aria-label') || ''))
+        .map(e => e.outerHTML.slice(0, 80))"""
+    )
+    assert dead == []
