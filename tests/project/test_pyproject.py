@@ -23,8 +23,9 @@ def test_logic_and_the_exports_are_mutated_and_the_tests_of_their_modules_judge_
     assert MUTMUT["pytest_add_cli_args_test_selection"] == ["tests/logic", "tests/exports"]
     for path in MUTMUT["pytest_add_cli_args_test_selection"]:
         assert (ROOT / path).is_dir()
-    # The tests read the content files and check the shell's config, so the mutants' copy needs them.
-    assert {"content/", "tests/", ".streamlit/", "app.py", "ui/"} <= set(MUTMUT["also_copy"])
+    # The tests read the content files, the README and the evidence record and check the shell's config, so the
+    # mutants' copy needs them.
+    assert {"content/", "tests/", ".streamlit/", "app.py", "ui/", "README.md", "docs/"} <= set(MUTMUT["also_copy"])
     assert "do_not_mutate" not in MUTMUT  # every module of both is scored
 
 
