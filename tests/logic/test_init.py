@@ -16,7 +16,9 @@ def defined_names(package: ModuleType) -> list[str]:
     own = [
         name
         for name, value in vars(package).items()
-        if not name.startswith("_") and getattr(value, "__module__", "").split(".")[0] == package.__name__
+        if not name.startswith("_")
+        and getattr(value, "__module__", "").split(".")[0] == package.__name__
+        and "__mutmut" not in name  # `make mutation` adds a copy of each function per mutant beside it
     ]
     return sorted(own)
 
