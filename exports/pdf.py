@@ -25,8 +25,8 @@ from functools import cache
 from pathlib import Path
 
 from fontTools.ttLib import TTFont
-from fpdf import FPDF, FontFace
-from fpdf.enums import TableBordersLayout, XPos, YPos
+from fpdf import FPDF
+from fpdf.enums import XPos, YPos
 
 from logic.answers import Answers
 from logic.content import Content, default_content
@@ -460,30 +460,6 @@ def _note_lines(notes: str) -> str:
     if len(lines) > _NOTE_LINES:
         lines[_NOTE_LINES - 1 :] = [" / ".join(line.strip() for line in lines[_NOTE_LINES - 1 :] if line.strip())]
     return "\n".join(lines)
-
-
-def _table(
-    doc: _Document, rows: Sequence[Sequence[str]], widths: Sequence[int], bold: Sequence[int] = (), heading: bool = True
-) -> None:
-    """A compact table, its first row a heading if `heading`; the columns numbered in `bold` are set in bold."""
-    doc.use(_SMALL)
-    doc.set_draw_color(*_RULE)
-    doc.set_line_width(0.15)
-    doc.set_fill_color(255, 255, 255)  # fpdf2's table paints its cells with the current fill colour
-    strong = FontFace(family=_FAMILY, emphasis="BOLD", size_pt=_SMALL * doc.scale, color=_INK)
-    with doc.table(
-        col_widths=tuple(widths),
-        text_align="LEFT",
-        borders_layout=TableBordersLayout.HORIZONTAL_LINES,
-        line_height=doc.line_height(_SMALL),
-        padding=(doc.mm(0.5), doc.mm(1.5), doc.mm(0.5), 0),
-        headings_style=strong,
-        first_row_as_headings=heading,
-    ) as table:
-        for index, cells in enumerate(rows):
-            row = table.row()
-            for column, text in enumerate(cells):
-                row.cell(printable(text), style=strong if (index or not heading) and column in bold else None)
 
 
 def _questions(doc: _Document, lay: Layout) -> None:

@@ -10,6 +10,7 @@ from logic.answers import (
     NOTES_MAX_LENGTH,
     STEP_FIELDS,
     _several,
+    dont_know,
     field_options,
     is_multi,
     is_text,
@@ -19,7 +20,7 @@ from logic.answers import (
     text_length,
 )
 from logic.errors import answer_problems
-from logic.vocab import Field, Mark, SkinType, Step
+from logic.vocab import Distress, Field, Mark, Pregnancy, Route, Setting, SkinType, Step, YesNoNotSure
 from tests.factories import answers_dict, make_answers
 
 
@@ -167,3 +168,29 @@ def test_each_question_is_on_the_page_that_lists_it():
             assert step_of(field) is step
     assert step_of(Field.CURRENT_SYMPTOMS) is Step.SAFETY
     assert step_of(Field.NOTES) is Step.PLANS
+
+
+def test_the_answer_that_means_i_dont_know_is_named_for_each_question_that_has_one():
+    assert dont_know(Field.DISTRESS) is Distress.PREFER_NOT_TO_SAY
+    assert dont_know(Field.PREGNANCY) is Pregnancy.PREFER_NOT_TO_SAY
+    assert dont_know(Field.PREVIOUS_REACTION) is YesNoNotSure.NOT_SURE
+    assert dont_know(Field.SKIN_TYPE) is SkinType.NOT_SURE
+    assert dont_know(Field.MARKS) is Mark.NOT_SURE
+    assert dont_know(Field.ROUTES) is Route.NOT_DECIDED
+    assert dont_know(Field.SETTING) is Setting.NOT_DECIDED
+    for field in (Field.AGE_GROUP, Field.CHANGING_SPOT, Field.NOTES, Field.GOALS, Field.CONDITIONS):
+        assert dont_know(field) is None
+    assert [f for f in Field if dont_know(f) is not None] == [
+        Field.DISTRESS,
+        Field.PREGNANCY,
+        Field.PREVIOUS_REACTION,
+        Field.ISOTRETINOIN,
+        Field.SKIN_TYPE,
+        Field.MARKS,
+        Field.SEVERITY,
+        Field.MARK_AGE,
+        Field.ACTIVE_ACNE,
+        Field.KELOID_HISTORY,
+        Field.ROUTES,
+        Field.SETTING,
+    ]

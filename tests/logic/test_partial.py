@@ -2,9 +2,9 @@
 
 from logic import default_content, load_content
 from logic.errors import allowed
-from logic.partial import Problem, early_flags, field_problems, suggest_skin_type
-from logic.vocab import Field, FlagId, Level, ProblemKind, SkinType
-from tests.factories import answers_dict
+from logic.partial import Problem, early_flags, field_problems, finished, suggest_skin_type, unfinished_step
+from logic.vocab import Field, FlagId, Level, ProblemKind, SkinType, Step
+from tests.factories import answers_dict, make_answers
 from tests.support.content_edits import edit
 
 CONTENT = default_content()
@@ -61,3 +61,21 @@ def test_early_flags_are_worded_from_the_content_given(content_copy):
     edit(content_copy, "flags", lambda d: d["changing_spot"].update(title="Reworded for this test"))
     flags = early_flags({"changing_spot": True}, load_content(content_copy))
     assert [f.title for f in flags] == ["Reworded for this test"]
+
+
+def test_a_draft_is_finished_only_when_every_answer_is_there_and_valid():
+    assert finished(answers_dict()) == make_answers()
+    assert finished(answers_dict(notes="mine")) == make_answers(notes="mine")
+    assert finished({k: v for k, v in answers_dict().items() if k != "notes"}) == make_answers()
+    assert finished({k: v for k, v in answers_dict().items() if k != "goals"}) is None
+    assert finished(answers_dict(marks=["not_sure", "boxcar"])) is None
+    assert finished({}) is None
+
+
+def test_the_first_unfinished_step_is_the_earliest_with_a_missing_or_wrong_answer():
+    draft = answers_dict()
+    assert unfinished_step({k: v for k, v in draft.items() if k != "goals"}) is Step.PLANS
+    assert unfinished_step({**draft, "skin_type": "VII", "routes": []}) is Step.SKIN_AND_MARKS
+    assert unfinished_step({**draft, "distress": "sometimes", "skin_type": "VII"}) is Step.SAFETY
+    assert unfinished_step({k: v for k, v in draft.items() if k != "age_group"}) is Step.ABOUT_YOU
+    assert unfinished_step(draft) is Step.SAFETY  # nothing to name: the first step
