@@ -91,7 +91,6 @@ class CannotWrite(LogicError):
     """A file to write the output to cannot be written."""
 
     def __init__(self, file: str, error: OSError) -> None:
-        self.file = file
         super().__init__(f"{file}: cannot write the file: {error.strerror or error}")
 
 

@@ -2,6 +2,7 @@
 
 import json
 from datetime import date
+from pathlib import Path
 
 import pydantic
 import pytest
@@ -11,7 +12,18 @@ from logic.answers import (
     NOTES_MAX_LENGTH,
 )
 from logic.content import CONTENT_DIR
-from logic.errors import allowed, answer_problems, shown
+from logic.errors import (
+    MAX_PROBLEMS,
+    CannotWrite,
+    LogicError,
+    allowed,
+    answer_problems,
+    bounded,
+    not_like_english,
+    options_differ,
+    placeholders_differ,
+    shown,
+)
 from logic.parse import MAX_ANSWERS_BYTES
 from logic.vocab import Field, Goal
 from tests.factories import answers_dict
@@ -132,3 +144,38 @@ def test_a_refusal_of_several_problems_reads_one_per_line():
         parse_answers(json.dumps(answers_dict(age_group="old", marks=[])))
     assert len(caught.value.problems) == 2
     assert str(caught.value) == "\n".join(caught.value.problems)
+
+
+# --- The exceptions carry their words and exit status ---------------------------------------------------------
+
+
+def test_answers_errors_are_shown_headed_by_their_source_and_end_with_status_2():
+    named, unnamed = AnswersError(["a: one", "b: two"], source="mine.json"), AnswersError(["a: one"])
+    assert named.format_message() == "mine.json: the answers are not valid:\n  - a: one\n  - b: two"
+    assert unnamed.format_message() == "the answers are not valid:\n  - a: one"
+    assert str(named) == "a: one\nb: two"
+    assert (named.exit_code, ContentError(Path("x.toml"), []).exit_code, LogicError("x").exit_code) == (2, 1, 1)
+
+
+def test_a_file_that_cannot_be_written_is_named_with_why():
+    error = CannotWrite("out.pdf", PermissionError(13, "Permission denied"))
+    assert error.format_message() == "out.pdf: cannot write the file: Permission denied"
+    assert error.exit_code == 1
+
+
+def test_at_most_max_problems_lines_the_last_counting_the_rest():
+    assert bounded([str(n) for n in range(MAX_PROBLEMS)]) == [str(n) for n in range(MAX_PROBLEMS)]
+    lines = bounded([str(n) for n in range(MAX_PROBLEMS + 5)])
+    assert lines == [*(str(n) for n in range(MAX_PROBLEMS - 1)), "... and 6 more problems"]
+
+
+def test_the_content_messages_name_the_key_and_what_differs():
+    assert options_differ(Field.MARKS, ["a", "b"], []) == "fields.marks.options: missing a, b"
+    assert options_differ(Field.MARKS, [], ["c", "d"]) == "fields.marks.options: unknown c, d"
+    assert options_differ(Field.MARKS, ["a"], ["c"]) == "fields.marks.options: missing a; unknown c"
+    assert not_like_english("", "expected a table") == "(top level): expected a table, as in English"
+    assert not_like_english("nav.items", "needs 3 items") == "nav.items: needs 3 items, as in English"
+    assert placeholders_differ("nav.progress", ["{all}"], ["{number}", "{total}"]) == (
+        "nav.progress: placeholders {all} differ from the English {number}, {total}"
+    )
+    assert placeholders_differ("x", [], ["{n}"]) == "x: placeholders none differ from the English {n}"
