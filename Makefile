@@ -4,7 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 CHROMIUM := /usr/bin/chromium
-PORT ?= 8501
+NGINX := /usr/sbin/nginx
+# Every setting of the app is .streamlit/config.toml's, its port included; `make run PORT=9000` overrides it.
+PORT ?=
 # apt-get needs root; CI runs as root, a developer may need sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -14,7 +16,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SCRIPT := deploy/asgi.py
 
 run: $(READY)
-	$(BIN)/streamlit run $(SCRIPT) --server.port $(PORT)
+	$(BIN)/streamlit run $(SCRIPT) $(if $(PORT),--server.port $(PORT))
 
 test: $(READY) browser-deps nginx-deps lint
 	$(BIN)/python -m pytest
@@ -45,7 +47,7 @@ browser-deps:
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis screenshots
 
-# --- Mutation testing (issue 5): not part of `make test`; slow, run by hand -------------------------------
+# --- Mutation testing: not part of `make test`; slow, run by hand -----------------------------------------
 # mutmut 3 mutates logic/ only (settings in pyproject's [tool.mutmut]) and runs the unit and property tests
 # against each mutant, two at a time. Results stay in mutants/ (ignored by git); `mutmut show NAME` shows one.
 mutation: $(READY)
@@ -55,29 +57,22 @@ mutation: $(READY)
 		print(f\"mutation score: {s['killed']} killed of {s['total']} ({100 * s['killed'] / s['total']:.1f}%)\")"
 	$(BIN)/mutmut results
 
-# --- Speed and scale (issue 6): benchmarks, production serving, replicas behind nginx ---------------------
-# make bench                      app vs bare Streamlit; table on stdout, everything in bench/results.json
-# make bench SIZES=10 REPEATS=1 BENCH_ARGS="--replica-people 50"   a quick run (more: python -m bench.run --help)
-# make serve                      one production process (flags: deploy/production.py says why each)
-# make serve-replicas N=2         N processes behind nginx on $(PORT), sticky by cookie, one cookie secret
-SIZES ?= 10,50,100
-REPEATS ?= 3
+# --- Serving and measuring (README "Deploying" and "Performance") ----------------------------------------
+# make serve                 one process, exactly as `make run`
+# make serve-replicas N=2    N processes and nginx under supervisord (deploy/supervisord.conf); Ctrl-C stops all
+# make bench                 pytest-benchmark and Locust, then the README's table (`python -m bench --help`)
 N ?= 2
 BENCH_ARGS ?=
-NGINX := /usr/sbin/nginx
-SERVE_FLAGS := --server.headless=true --server.fileWatcherType=none --server.runOnSave=false \
-	--browser.gatherUsageStats=false --runner.postScriptGC=false
 
-bench: $(READY) browser-deps nginx-deps
-	$(BIN)/python -m bench.run --sizes $(SIZES) --repeats $(REPEATS) --replicas $(N) $(BENCH_ARGS)
-
-serve: $(READY)
-	$(BIN)/streamlit run $(SCRIPT) --server.port $(PORT) $(SERVE_FLAGS)
+serve: run
 
 serve-replicas: $(READY) nginx-deps
-	$(BIN)/python -m deploy.replicas --replicas $(N) --port $(PORT)
+	$(BIN)/python -m deploy.replicas --replicas $(N) $(if $(PORT),--port $(PORT))
 
-# Debian's nginx, run by deploy/replicas.py from its own config as a child process, never as a service.
+bench: $(READY) nginx-deps
+	$(BIN)/python -m bench --replicas $(N) $(BENCH_ARGS)
+
+# Debian's nginx, run from the project's own config under supervisord, never as a system service.
 nginx-deps:
 	@if [ ! -x $(NGINX) ]; then \
 		$(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends nginx; \

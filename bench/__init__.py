@@ -1,1 +1,1 @@
-"""Benchmarks of the app against a bare Streamlit page; see `bench/run.py` and `make bench`."""
+"""`make bench`: pytest-benchmark for the rules and the files, Locust for the load; see `python -m bench`."""

@@ -1,1 +1,1 @@
-"""Running the app in production: its flags, and N replicas behind nginx (`make serve-replicas`)."""
+"""Serving the app: `streamlit run deploy/asgi.py`, its health check, and N replicas under supervisord."""

@@ -18,7 +18,7 @@ from math import ceil
 
 from .content import Content, LabelText, default_content
 from .summary import FlagResult, MarkResult, Reference, SectionResult, Summary
-from .vocab import Evidence, Level, NextStep
+from .vocab import Evidence, Level, NextStep, When
 
 WEB_WORDS = 700  # the most words the web page shows by default, for any answers
 GATE_WORDS = 250  # the most before "read the rest" when the next step is `now`
@@ -184,6 +184,7 @@ class Layout:
         yield from self._download_labels()
         yield ui.sources
         yield ui.about
+        yield self.content.ui.nav.change_answers
         yield self.content.ui.nav.start_over
 
     def _article(self) -> Iterator[str]:
@@ -302,9 +303,12 @@ def layout(summary: Summary, content: Content | None = None) -> Layout:
     ui, general = content.ui.summary, content.general
     numbers = {reference.id: number for number, reference in enumerate(summary.references, 1)}
 
-    acting = [f for f in summary.flags if f.level in (Level.URGENT, Level.CONSULT)][:DO_FIRST]
-    if summary.next_step is NextStep.NONE:
-        acting = []
+    acting = [f for f in summary.flags if f.level in (Level.URGENT, Level.CONSULT)]
+    if summary.next_step is NextStep.NOW:
+        # In an emergency only what to do now comes before "read the rest": a step for today (isotretinoin in
+        # a pregnancy, say) heads the flags behind it, where it is not lost among three long first aids.
+        acting = [f for f in acting if f.when is When.NOW]
+    acting = [] if summary.next_step is NextStep.NONE else acting[:DO_FIRST]
     steps = {flag.id: number for number, flag in enumerate(acting, 1)}
     # Why: the flags that set how soon, the first ones with the next step's own time frame.
     urgent = [f for f in acting if str(f.when) == str(summary.next_step)]

@@ -18,7 +18,7 @@ def browser():
     """One Chromium for the whole run, shared by every folder of browser tests (two sync Playwrights clash)."""
     from playwright.sync_api import sync_playwright
 
-    from bench.chromium import CHROMIUM, CHROMIUM_ARGS
+    from tests.support.chromium import CHROMIUM, CHROMIUM_ARGS
 
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)

@@ -44,11 +44,13 @@ CSS = """
 """
 
 
-# Streamlit's file chooser has its own English words; ours, in the page's language, take their place.
+# Streamlit's file chooser has its own English words; ours, in the page's language, take their place. Its
+# hidden file input, named "file upload" for screen readers, is left out: the button opens it all the same.
 _CHOOSER = """
 [data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p { display: none; }
 [data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"]::after { content: %s; }
 [data-testid="stFileUploaderDropzoneInstructions"] span { display: none; }
+[data-testid="stFileUploaderDropzoneInput"] { display: none !important; }
 [data-testid="stFileUploaderDropzoneInstructions"] > div::after { content: %s; }
 """
 

@@ -5,9 +5,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from logic.answers import STEP_FIELDS, field_options, is_multi
+from logic import default_content
+from logic.answers import STEP_FIELDS
 from logic.vocab import Field, Step
-from ui.state import NONE_OPTION, widget_key
+from tests.support.actions import actions
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
@@ -18,19 +19,16 @@ def at() -> AppTest:
 
 
 def answer(at: AppTest, field: Field, value) -> None:
-    """Answer one question through its widgets, as a person would."""
-    if is_multi(field):
-        wanted = set(value)
-        for option in [str(v) for v in field_options(field)]:
-            box = at.checkbox(key=widget_key(field, option))
-            if box.value != (option in wanted):
-                box.set_value(option in wanted).run()
-        if not wanted:
-            at.checkbox(key=widget_key(field, NONE_OPTION)).check().run()
-    elif field is Field.NOTES:
-        at.text_area(key=widget_key(field)).input(value).run()
-    else:
-        at.radio(key=widget_key(field)).set_value(value).run()
+    """Answer one question through its widgets (tests/support/actions.py), as a person would."""
+    for action in actions(field, value, default_content()):
+        if action.kind == "tick":
+            box = at.checkbox(key=action.key)
+            if box.value != action.value:
+                box.set_value(action.value).run()
+        elif action.kind == "type":
+            at.text_area(key=action.key).input(action.value).run()
+        else:
+            at.radio(key=action.key).set_value(action.value).run()
 
 
 def fill_step(at: AppTest, step: Step, answers: dict) -> None:

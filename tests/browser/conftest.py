@@ -6,8 +6,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from bench.servers import Server
-from deploy.production import SCRIPT
+from tests.support.servers import SCRIPT, Server
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "screenshots"

@@ -5,8 +5,9 @@ from pathlib import Path
 from playwright.sync_api import Page, expect
 
 from logic import Content, default_content
-from logic.answers import STEP_FIELDS, is_multi, is_yes_no
+from logic.answers import STEP_FIELDS
 from logic.vocab import Field, Step
+from tests.support.actions import actions
 
 CONTENT = default_content()
 LAST_STEP = list(Step)[-1]
@@ -55,24 +56,20 @@ class Questionnaire:
         self.click_button(self.content.ui.nav.see_summary)
 
     def answer(self, field: Field, value) -> None:
-        """Give an answer: a radio choice, or ticks in a checkbox group (an empty list ticks 'none')."""
-        if is_multi(field):
-            labels = [self.content.option_label(field, v) for v in value] or [
-                self.content.questions.fields[field].none_label
-            ]
-            for label in labels:
-                box = self.page.get_by_test_id("stCheckbox").filter(has_text=label).first
+        """Give an answer through its widgets (tests/support/actions.py), by the words on the screen."""
+        for action in actions(field, value, self.content):
+            if action.kind == "tick":
+                box = self.page.get_by_test_id("stCheckbox").filter(has_text=action.label).first
+                if box.locator("input").is_checked() == action.value:
+                    continue
                 box.locator("label").click()
-                wait_idle(self.page)
-        elif field is Field.NOTES:
-            area = self.page.get_by_role("textbox", name=self.content.field_label(field))
-            area.fill(value)
-            area.blur()
-            wait_idle(self.page)
-        else:
-            group = self.page.get_by_role("radiogroup", name=self.content.field_label(field))
-            label = self.content.option_label(field, value if not is_yes_no(field) else bool(value))
-            group.get_by_text(label, exact=True).click()
+            elif action.kind == "type":
+                area = self.page.get_by_role("textbox", name=action.question)
+                area.fill(action.value)
+                area.blur()
+            else:
+                group = self.page.get_by_role("radiogroup", name=action.question)
+                group.get_by_text(action.label, exact=True).click()
             wait_idle(self.page)
 
     def screenshot(self, step: str) -> None:

@@ -11,11 +11,11 @@ import json
 import threading
 import time
 
-from bench.corpus import answer_sets
-from bench.loadgen import Person, crowd, first_page, questionnaires
 from logic import Answers
 from tests.browser.driver import CONTENT, Questionnaire
 from tests.factories import answers_dict
+from tests.support.corpus import answer_sets
+from tests.support.session import Person, crowd, first_page, questionnaires
 
 CROWD = 10  # simulated people through the websocket, round after round, while the files download
 VISITS = 20  # each round: every person answers the whole questionnaire, then opens the first page this often

@@ -150,7 +150,7 @@ def test_download_the_pdf_and_answers_then_come_back_with_the_file_to_the_same_s
     page.get_by_text(CONTENT.ui.files.resume_title).click()
     page.locator("input[type=file]").set_input_files(str(files["answers.json"]))
     wait_idle(page)
-    page.get_by_role("heading", name=CONTENT.ui.summary.title).wait_for()
+    page.get_by_role("heading", name=CONTENT.ui.summary.title, exact=True).wait_for()
     wait_idle(page)
     assert page.get_by_test_id("stMain").inner_text() == first_summary
     assert page.requests.leaving() == []

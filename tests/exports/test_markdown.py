@@ -56,9 +56,10 @@ def check_markdown_shape(answers: Answers, today: date | None) -> None:
     assert headings == expected
 
     assert (ui.no_flags in lines) == (not summary.flags)
-    first = [f for f in summary.flags if f.level in (Level.URGENT, Level.CONSULT)][:3]
-    if str(summary.next_step) == "none":
-        first = []
+    first = [f for f in summary.flags if f.level in (Level.URGENT, Level.CONSULT)]
+    if str(summary.next_step) == "now":  # in an emergency, only what to do now comes first
+        first = [f for f in first if str(f.when) == "now"]
+    first = [] if str(summary.next_step) == "none" else first[:3]
     assert (f"**{ui.do_first}**" in lines) == bool(first)
     for number, flag in enumerate(first, 1):
         assert f"{number}. {flag.action}" in lines

@@ -2,8 +2,7 @@
 
 import pytest
 
-from bench.servers import Server
-from deploy.production import SCRIPT
+from tests.support.servers import SCRIPT, Server
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.asyncio.client import connect
 
-from bench.loadgen import Session, check_loopback, stream_url
+from tests.support.session import Session, check_loopback, stream_url
 
 
 @dataclass

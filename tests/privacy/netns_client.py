@@ -10,9 +10,9 @@ import time
 
 from websockets.asyncio.client import connect
 
-from bench.loadgen import Session, stream_url
-from bench.servers import healthy
 from logic.vocab import Field
+from tests.support.servers import healthy
+from tests.support.session import Session, stream_url
 from ui.state import widget_key
 
 

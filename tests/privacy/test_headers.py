@@ -11,11 +11,9 @@ import tomllib
 import psutil
 import pytest
 
-from bench.servers import ROOT, Server, free_port, healthy
 from deploy.hardening import BROWSER_COOKIE
-from deploy.processes import stop
-from deploy.production import FLAGS, SCRIPT
 from tests.privacy.hostile import get
+from tests.support.servers import ROOT, SCRIPT, Server, free_port, healthy, stop
 
 PATHS = ("/", "/_stcore/health", "/media/nothing.pdf", "/static/js/no-such.js")
 EXPECTED = {
@@ -48,10 +46,10 @@ def test_the_single_process_sends_them_on_every_path(tmp_path):
         check(server.url)
 
 
-def test_the_replicas_behind_nginx_send_them_once_on_every_path():
-    from deploy.replicas import Replicas
+def test_the_replicas_behind_nginx_send_them_once_on_every_path(tmp_path):
+    from tests.support.replicas import Replicas
 
-    with Replicas(2) as replicas:
+    with Replicas(2, tmp_path / "run") as replicas:
         check(replicas.url)
         reply = get(replicas.url + "/")
         assert reply.headers["x-frame-options"] == "DENY", "sent twice, a browser would ignore it"
@@ -62,7 +60,7 @@ def test_the_single_process_listens_on_loopback_unless_told_otherwise(tmp_path):
     assert config["server"]["address"] == "127.0.0.1"
     # Started as `make serve` starts it: no address on the command line, so config.toml's holds.
     port = free_port()
-    command = [sys.executable, "-m", "streamlit", "run", SCRIPT, f"--server.port={port}", *FLAGS]
+    command = [sys.executable, "-m", "streamlit", "run", SCRIPT, f"--server.port={port}"]
     env = {**os.environ, "HOME": str(tmp_path)}
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:

@@ -16,14 +16,13 @@ import pytest
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
-from bench.loadgen import FINISHED, FRAGMENT_FINISHED, Person, _answer, fill_in
-from bench.servers import Server
-from deploy.production import SCRIPT
 from logic import default_content
 from logic.answers import STEP_FIELDS
 from logic.vocab import Field, Step
 from tests.factories import answers_dict
 from tests.privacy.hostile import backend_request, browser_cookies, open_session
+from tests.support.servers import SCRIPT, Server
+from tests.support.session import FINISHED, FRAGMENT_FINISHED, Person, answer, fill_in
 from ui import downloads
 from ui.state import widget_key
 
@@ -63,7 +62,7 @@ async def through_steps(session, count: int) -> None:
     words, answers = default_content(), answers_dict()
     for step in list(Step)[:count]:
         for field in STEP_FIELDS[step]:
-            await _answer(session, Person(0), field, answers[field], words)
+            await answer(session, Person(0), field, answers[field], words)
         ok(await session.click("next"))
 
 
@@ -158,7 +157,7 @@ def test_notes_sent_a_number_and_a_bool_are_refused(server):
             session.states.pop(notes.id, None)
         words, answers = default_content(), answers_dict(notes="still here")
         for field in STEP_FIELDS[Step.PLANS]:
-            await _answer(session, Person(0), field, answers[field], words)
+            await answer(session, Person(0), field, answers[field], words)
         ok(await session.click("next"))
         assert "still here" in session.last.text()  # the review page
         await session.close()

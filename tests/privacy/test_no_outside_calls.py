@@ -14,9 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.servers import ROOT
-from deploy.processes import stop
-from deploy.production import FLAGS, SCRIPT
+from tests.support.servers import ROOT, SCRIPT, stop
 
 PORT = 8501  # inside the namespace nothing else listens
 
@@ -67,7 +65,7 @@ def test_a_foreign_origin_and_a_person_are_served_with_no_packet_leaving(namespa
     assert sent(namespace) == 0
     env = {**os.environ, "HOME": str(tmp_path), "TMPDIR": str(tmp_path)}
     server = subprocess.Popen(
-        in_namespace(namespace, "-m", "streamlit", "run", SCRIPT, f"--server.port={PORT}", *FLAGS),
+        in_namespace(namespace, "-m", "streamlit", "run", SCRIPT, f"--server.port={PORT}"),
         cwd=ROOT,
         env=env,
         stdout=(tmp_path / "server.log").open("wb"),

@@ -1,4 +1,5 @@
-"""Nothing a person answers is stored, logged or sent.
+"""Nothing a person answers is stored, logged or sent: the one copy outside the server's memory of the open
+session is in the person's own browser tab (sessionStorage, gone with the tab), and the test says so.
 
 A person completes the whole questionnaire in Chromium against a server of its own, with a unique secret in
 the notes and unusual answers, and downloads both files. Then the server is stopped and the secret is looked
@@ -107,6 +108,18 @@ def test_nothing_a_person_answers_is_stored_logged_or_sent(browser, fresh_server
     assert CONTENT.ui.summary.title in page.get_by_test_id("stMain").inner_text()
     markdown = download(page, CONTENT.ui.summary.download_markdown, tmp_path / "summary.md")
     answers_file = download(page, CONTENT.ui.files.save_answers, tmp_path / "answers.json")
+    # The one place the answers are kept besides the open session's memory: this tab's own sessionStorage
+    # (ui/keep.py), so a reload loses nothing. Not localStorage, not a cookie, not IndexedDB.
+    kept = page.evaluate(
+        """async () => ({
+            session: Object.keys(sessionStorage).map(k => sessionStorage.getItem(k)).join(' '),
+            local: Object.keys(localStorage).map(k => localStorage.getItem(k)).join(' '),
+            cookies: document.cookie,
+            databases: (await indexedDB.databases()).map(d => d.name),
+        })"""
+    )
+    assert secret in kept["session"]
+    assert secret not in kept["local"] + kept["cookies"] and not any(secret in (d or "") for d in kept["databases"])
     context.close()
     server.stop()
     took = time.monotonic() - started

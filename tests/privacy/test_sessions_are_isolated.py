@@ -16,13 +16,13 @@ from urllib.parse import urlparse
 import pytest
 from playwright.async_api import async_playwright
 
-from bench.chromium import CHROMIUM, CHROMIUM_ARGS
 from logic import Answers, evaluate
 from logic.answers import STEP_FIELDS
 from logic.vocab import Mark, Step
 from tests.browser.driver import CONTENT, Questionnaire, wait_idle
 from tests.factories import answers_dict
 from tests.privacy import async_driver
+from tests.support.chromium import CHROMIUM, CHROMIUM_ARGS
 
 pytestmark = pytest.mark.browser
 

@@ -1,4 +1,4 @@
-"""Debian's Chromium as every browser run here starts it: the tests, the benchmark's cold-start timing.
+"""Debian's Chromium as every browser run here starts it (the browser tests, the privacy tests).
 
 Without the background-networking flags Chromium keeps trying to reach Google's hosts, which this
 project's closed network refuses; Playwright cannot download a browser of its own here.

@@ -4,8 +4,9 @@ Each person opens `/_stcore/stream`, sends `BackMsg.rerun_script` with the widge
 send, and reads `ForwardMsg`s until `script_finished`. Widgets are found by the keys the app gives them
 (`ui.state.widget_key`, and the buttons' keys), which Streamlit embeds at the end of each element id.
 
-The protocol is internal to Streamlit and changes between releases; `tests/bench/test_load_generator.py`
-runs this against the real app in `make test`, so a Streamlit upgrade that breaks it fails loudly.
+The protocol is internal to Streamlit and changes between releases; `tests/bench/test_session.py` runs this
+against the real app in `make test`, so a Streamlit upgrade that breaks it fails loudly. The privacy tests
+use it as a hostile client, and the benchmark's Locust users as their client (bench/locustfile.py).
 
 Loopback only: `check_loopback` refuses any other host. Every wait has a timeout and every person a
 bounded number of steps.
@@ -27,9 +28,9 @@ from streamlit.runtime.state.common import user_key_from_element_id
 from websockets.asyncio.client import connect
 
 from logic import Answers, Content, default_content, evaluate
-from logic.answers import STEP_FIELDS, field_options, is_multi, is_text
+from logic.answers import STEP_FIELDS
 from logic.vocab import Field, Step
-from ui.state import NONE_OPTION, widget_key
+from tests.support.actions import actions
 
 WIDGETS = ("button", "checkbox", "radio", "text_area", "download_button")
 TEXTS = ("markdown", "heading", "alert", "text")
@@ -75,8 +76,15 @@ class Run:
 class Session:
     """One browser tab: a websocket, the widget states the browser keeps, and its message cache."""
 
-    def __init__(self, url: str, timeout: float = 120.0, max_reruns: int = MAX_RERUNS_PER_PERSON) -> None:
+    def __init__(
+        self,
+        url: str,
+        timeout: float = 120.0,
+        max_reruns: int = MAX_RERUNS_PER_PERSON,
+        headers: dict[str, str] | None = None,
+    ) -> None:
         check_loopback(url)
+        self.headers = headers  # sent with the handshake, as a browser sends its cookies
         self.max_reruns = max_reruns
         self.url = stream_url(url)
         self.timeout = timeout
@@ -97,6 +105,7 @@ class Session:
             close_timeout=5,
             ping_interval=None,
             compression=None,
+            additional_headers=self.headers,
         )
 
     async def close(self) -> None:
@@ -288,21 +297,16 @@ def _check(run: Run, person: Person) -> Run:
     return run
 
 
-async def _answer(session: Session, person: Person, field: Field, value: Any, content: Content) -> None:
-    """Answer one question through its widgets, one rerun per change, as a person clicking does."""
-    if is_multi(field):
-        wanted = set(value)
-        for option in [str(v) for v in field_options(field)]:
-            key = widget_key(field, option)
-            if session.checked(key) != (option in wanted):
-                _check(await session.tick(key, option in wanted), person)
-        if not wanted:
-            _check(await session.tick(widget_key(field, NONE_OPTION), True), person)
-    elif is_text(field):
-        if value:
-            _check(await session.type_text(widget_key(field), value), person)
-    else:
-        _check(await session.choose(widget_key(field), content.option_label(field, value)), person)
+async def answer(session: Session, person: Person, field: Field, value: Any, content: Content) -> None:
+    """Answer one question through its widgets (tests/support/actions.py), one rerun per change."""
+    for action in actions(field, value, content):
+        if action.kind == "tick":
+            if session.checked(action.key) != action.value:
+                _check(await session.tick(action.key, action.value), person)
+        elif action.kind == "type":
+            _check(await session.type_text(action.key, action.value), person)
+        else:
+            _check(await session.choose(action.key, action.label), person)
 
 
 async def fill_in(
@@ -328,7 +332,7 @@ async def fill_in(
     _check(await session.click("start"), person)
     for step in Step:
         for field_ in STEP_FIELDS[step]:
-            await _answer(session, person, field_, answers[field_], content)
+            await answer(session, person, field_, answers[field_], content)
         await arrived(str(step))
         _check(await session.click("next"), person)
     if not any(key.startswith("edit:") for key in session.last.widgets):
@@ -415,22 +419,3 @@ def questionnaires(url: str, answer_sets: list[dict[str, Any]], deadline: float 
     people = [Person(i) for i in range(len(answer_sets))]
     tasks = [complete_questionnaire(url, a, p, content) for a, p in zip(answer_sets, people, strict=True)]
     return asyncio.run(crowd(tasks, deadline))
-
-
-def main() -> None:
-    import argparse
-
-    from .corpus import answer_sets
-
-    parser = argparse.ArgumentParser(description="N simulated people complete the questionnaire (loopback only)")
-    parser.add_argument("--target", default="http://127.0.0.1:8501")
-    parser.add_argument("--people", type=int, default=2)
-    parser.add_argument("--deadline", type=float, default=600.0)
-    args = parser.parse_args()
-    people = questionnaires(args.target, answer_sets(args.people), args.deadline)
-    for person in people:
-        print(person.index, len(person.latencies), "reruns", person.error or "ok")
-
-
-if __name__ == "__main__":
-    main()

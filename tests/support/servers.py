@@ -1,4 +1,8 @@
-"""Start and stop Streamlit processes on free loopback ports, and read their CPU time and memory."""
+"""Start and stop Streamlit processes on free loopback ports, and read their CPU time and memory.
+
+Every setting comes from `.streamlit/config.toml`, which Streamlit reads from the working directory (the
+project's root): only the port is given here, so a test serves exactly what `make serve` serves.
+"""
 
 import os
 import socket
@@ -6,17 +10,16 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 import psutil
 
-from deploy.processes import stop
-from deploy.production import FLAGS
+from deploy.health import PATH as HEALTH
+from deploy.health import healthy
 
-ROOT = Path(__file__).resolve().parents[1]
-APP = "app.py"
-BARE = "bench/bare_app.py"
+ROOT = Path(__file__).resolve().parents[2]
+SCRIPT = "deploy/asgi.py"  # app.py with deploy/hardening.py's protections: what people are served
+__all__ = ["HEALTH", "ROOT", "SCRIPT", "Server", "free_port", "healthy", "stop", "streamlit_command"]
 
 
 def free_port() -> int:
@@ -25,27 +28,21 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def streamlit_command(script: str, port: int, *extra: str) -> list[str]:
-    """The production flags (`make serve`), then `extra`, whose flags win where they repeat one."""
-    return [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        script,
-        f"--server.port={port}",
-        "--server.address=127.0.0.1",
-        *FLAGS,
-        *extra,
-    ]
-
-
-def healthy(url: str) -> bool:
+def stop(process: subprocess.Popen | None, seconds: float = 10) -> None:
+    """Terminate `process` if it still runs; kill it if it has not ended after `seconds`."""
+    if process is None or process.poll() is not None:
+        return
+    process.terminate()
     try:
-        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:  # noqa: S310 - loopback
-            return reply.read() == b"ok"
-    except OSError:
-        return False
+        process.wait(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=seconds)
+
+
+def streamlit_command(script: str, port: int, *extra: str) -> list[str]:
+    """`streamlit run` as `make serve` runs it, on `port`, then `extra` flags (which win where they repeat)."""
+    return [sys.executable, "-m", "streamlit", "run", script, f"--server.port={port}", *extra]
 
 
 class Server:
@@ -55,11 +52,11 @@ class Server:
     `started_at` is when it was spawned, `healthy_after` when it first answered its health check.
     """
 
-    def __init__(self, script: str = APP, *extra: str, wait: bool = True, tmp: Path | None = None) -> None:
+    def __init__(self, script: str = SCRIPT, *extra: str, wait: bool = True, tmp: Path | None = None) -> None:
         self.script = script
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self._tmp = None if tmp else tempfile.TemporaryDirectory(prefix="bench-server-")
+        self._tmp = None if tmp else tempfile.TemporaryDirectory(prefix="test-server-")
         folder = tmp or Path(self._tmp.name)
         self.log = folder / "server.log"
         self.home = folder / "home"
@@ -67,7 +64,7 @@ class Server:
         env = {**os.environ, "HOME": str(self.home), "TMPDIR": str(folder)}
         self.started_at = time.perf_counter()
         with self.log.open("wb") as out:
-            self.process = subprocess.Popen(  # noqa: S603 - our own interpreter and arguments
+            self.process = subprocess.Popen(
                 streamlit_command(script, self.port, *extra), cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env
             )
         self.ps = psutil.Process(self.process.pid)

@@ -1,0 +1,107 @@
+"""In Filipino: a browser that prefers Filipino gets the whole questionnaire, summary and PDF in Filipino, with
+no English leaking onto the page, axe clean, on a phone and a desktop; switching to English and back keeps
+every answer."""
+
+import io
+import re
+
+from pypdf import PdfReader
+
+from logic import default_content
+from logic.answers import STEP_FIELDS
+from logic.vocab import Step
+from tests.browser.conftest import SCREENSHOTS
+from tests.browser.driver import Questionnaire, wait_idle
+from tests.browser.test_accessibility import violations
+from tests.browser.test_holds_on import shown_answer
+from tests.browser.test_questionnaire_in_browser import PERSON
+
+FILIPINO, ENGLISH = default_content("fil"), default_content()
+# Everyday English words that are not also Filipino ones: any of them on the Filipino page is a leak.
+ENGLISH_WORDS = frozenset(
+    re.findall(
+        r"[a-z]+",
+        "the and your you with what this that for are from have will should about before after is it if how "
+        "when who which or not can be please answer click choose upload browse drag drop limit per step next back",
+    )
+)
+# Where English stands on the Filipino page on purpose: the switch's own name for English, proper names of
+# scales and sources (each source is cited by its English title), and the person's own note.
+MEANT = ("Goodman and Baron", PERSON["notes"], *PERSON["notes"].split("\n"))
+
+
+def leaks(page, where: str) -> list[str]:
+    """Lines of the page, and names given to screen readers, with an everyday English word in them."""
+    app = page.get_by_test_id("stApp")
+    lines = app.inner_text().split("\n")
+    lines += app.evaluate(
+        "el => [...el.querySelectorAll('[aria-label], [title], [placeholder]')]"
+        ".filter(e => e.offsetParent !== null && e.getAttribute('aria-hidden') !== 'true')"
+        ".flatMap(e => ['aria-label', 'title', 'placeholder'].map(a => e.getAttribute(a)).filter(Boolean))"
+    )
+    sources = FILIPINO.ui.summary.sources
+    found = []
+    for line in lines:
+        text = line.strip()
+        if not text or text in ENGLISH.ui.language.label or text.startswith(f"{sources}:") or text == "English":
+            continue
+        for meant in MEANT:
+            text = text.replace(meant, "")
+        english = sorted({w for w in re.findall(r"[a-z]+", text.lower()) if w in ENGLISH_WORDS})
+        if english:
+            found.append(f"{where}: {english} in {line.strip()[:120]!r}")
+    return found
+
+
+def test_a_browser_that_prefers_filipino_gets_everything_in_filipino(page_factory, viewport):
+    page = page_factory(viewport=viewport, locale="fil-PH", color_scheme="light")
+    page.on("dialog", lambda dialog: dialog.accept())
+    name = f"fil-{viewport['width']}"
+    q = Questionnaire(page, SCREENSHOTS, name, content=FILIPINO)
+    assert page.get_by_role("heading", name=FILIPINO.ui.app_title).is_visible()
+    found, report = leaks(page, "welcome"), {}
+    found += violations(page, "welcome", report)
+    q.screenshot("0-welcome")
+    q.start()
+    for number, step in enumerate(Step, 1):
+        for field in STEP_FIELDS[step]:
+            q.answer(field, PERSON[field])
+        found += leaks(page, str(step)) + violations(page, str(step), report)
+        q.screenshot(f"{number}-{step}")
+        q.onward(step)
+    found += leaks(page, "review") + violations(page, "review", report)
+    q.click_button(FILIPINO.ui.nav.see_summary)
+    found += leaks(page, "summary") + violations(page, "summary", report)
+    q.screenshot("6-summary")
+    assert found == []
+    notice = FILIPINO.language.notice
+    assert page.get_by_test_id("stApp").inner_text().count(notice) == 1, "the unreviewed notice, once"
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name=FILIPINO.ui.files.download_pdf).first.click()
+    reader = PdfReader(io.BytesIO(open(download.value.path(), "rb").read()))  # noqa: SIM115 - read at once
+    text = "".join("".join(p.extract_text() for p in reader.pages).split())
+    assert "".join(notice.split()) in text
+    assert "".join(FILIPINO.ui.summary.title.split()) in text or "".join(FILIPINO.ui.files.pdf_title.split()) in text
+
+
+def test_switching_to_english_and_back_keeps_every_answer(page_factory):
+    page = page_factory(locale="fil-PH")
+    page.on("dialog", lambda dialog: dialog.accept())
+    q = Questionnaire(page, content=FILIPINO)
+    q.start()
+    for field in STEP_FIELDS[Step.SAFETY]:
+        q.answer(field, PERSON[field])
+    q.onward(Step.SAFETY)
+    for field in STEP_FIELDS[Step.ABOUT_YOU]:
+        q.answer(field, PERSON[field])
+    page.get_by_role("button", name="English", exact=True).click()
+    wait_idle(page)
+    assert page.get_by_role("heading", name=ENGLISH.questions.steps[Step.ABOUT_YOU].title).is_visible()
+    for field in STEP_FIELDS[Step.ABOUT_YOU]:
+        assert shown_answer(page, field) == PERSON[field], field
+    page.get_by_role("button", name="Filipino", exact=True).click()
+    wait_idle(page)
+    assert page.get_by_role("heading", name=FILIPINO.questions.steps[Step.ABOUT_YOU].title).is_visible()
+    q.back()
+    assert page.get_by_role("heading", name=FILIPINO.questions.steps[Step.SAFETY].title).is_visible()
