@@ -5,7 +5,7 @@ import streamlit as st
 from logic import Content, ContentError, default_content
 from logic.content import languages
 from logic.vocab import Step
-from ui import downloads, focus, keep, language, pages, state, style
+from ui import document, downloads, focus, keep, language, pages, state, style
 
 
 @st.cache_resource
@@ -47,6 +47,7 @@ def main() -> None:
         st.caption(words.language.notice)  # once, at the foot of every page, in the language it is about
     focus.after_navigation()
     keep.keep(offered)
+    document.describe(words)
 
 
 main()

@@ -241,6 +241,7 @@ class NavText(Frozen):
     start_over_ask: Text  # "Start over" asks first, with these words and two answers
     start_over_yes: Text
     start_over_no: Text
+    skip: Text  # the page's "skip to main content" link
 
 
 class ValidationText(Frozen):

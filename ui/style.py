@@ -18,14 +18,16 @@ from logic import Content
 #   below WCAG AA contrast (axe, dark theme).
 # - No tab stops that do nothing for a person: the "Fullscreen" buttons over the drawings and Streamlit's
 #   own menu (in English whatever the page's language) are not drawn.
-# - The parts that keep the draft in the tab (ui/keep.py) take no room.
+# - The parts that keep the draft in the tab (ui/keep.py) and name the page's language (ui/document.py)
+#   take no room.
 # - Next comes before Back in the page, so a phone that stacks them shows Next first; side by side, Back
 #   stays on the left.
 # - An urgent message under a radio question waits while the keyboard is still moving through the options
 #   (each arrow press chooses one), and shows once the person leaves the question; a click shows it at once.
 CSS = """
 [data-testid="stElementToolbar"], [data-testid="stMainMenu"], [data-testid="stToolbarActions"] { display: none; }
-[data-testid="stElementContainer"][class*="st-key-keeper"] { display: none; }
+[data-testid="stElementContainer"][class*="st-key-keeper"],
+[data-testid="stElementContainer"].st-key-document { display: none; }
 @media (min-width: 640px) {
   .st-key-nav [data-testid="stHorizontalBlock"] { flex-direction: row-reverse; }
 }

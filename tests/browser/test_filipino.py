@@ -14,6 +14,7 @@ from tests.browser.conftest import SCREENSHOTS
 from tests.browser.driver import Questionnaire, wait_idle
 from tests.browser.test_accessibility import violations
 from tests.browser.test_holds_on import shown_answer
+from tests.browser.test_keyboard import tab_to
 from tests.browser.test_questionnaire_in_browser import PERSON
 
 FILIPINO, ENGLISH = default_content("fil"), default_content()
@@ -22,7 +23,8 @@ ENGLISH_WORDS = frozenset(
     re.findall(
         r"[a-z]+",
         "the and your you with what this that for are from have will should about before after is it if how "
-        "when who which or not can be please answer click choose upload browse drag drop limit per step next back",
+        "when who which or not can be please answer click choose upload browse drag drop limit per step next back "
+        "skip main content",
     )
 )
 # Where English stands on the Filipino page on purpose: the switch's own name for English, proper names of
@@ -59,6 +61,8 @@ def test_a_browser_that_prefers_filipino_gets_everything_in_filipino(page_factor
     name = f"fil-{viewport['width']}"
     q = Questionnaire(page, SCREENSHOTS, name, content=FILIPINO)
     assert page.get_by_role("heading", name=FILIPINO.ui.app_title).is_visible()
+    assert page.evaluate("document.documentElement.lang") == "fil", "a screen reader must read it as Filipino"
+    assert page.get_by_test_id("stSkipToContent").inner_text() == FILIPINO.ui.nav.skip
     found, report = leaks(page, "welcome"), {}
     found += violations(page, "welcome", report)
     q.screenshot("0-welcome")
@@ -95,13 +99,20 @@ def test_switching_to_english_and_back_keeps_every_answer(page_factory):
     q.onward(Step.SAFETY)
     for field in STEP_FIELDS[Step.ABOUT_YOU]:
         q.answer(field, PERSON[field])
-    page.get_by_role("button", name="English", exact=True).click()
+    page.get_by_role("radio", name="English", exact=True).click()
     wait_idle(page)
     assert page.get_by_role("heading", name=ENGLISH.questions.steps[Step.ABOUT_YOU].title).is_visible()
     for field in STEP_FIELDS[Step.ABOUT_YOU]:
         assert shown_answer(page, field) == PERSON[field], field
-    page.get_by_role("button", name="Filipino", exact=True).click()
+    # Back by keyboard: the switch is one tab stop, and the arrow keys move between its languages.
+    page.evaluate("document.activeElement.blur()")  # from the top of the page, as a keyboard user comes
+    tab_to(page, page.get_by_role("radio", name="English", exact=True))
+    page.keyboard.press("ArrowRight")
+    filipino = page.get_by_role("radio", name="Filipino", exact=True)
+    assert filipino.evaluate("el => el === document.activeElement"), "the arrow key reaches the other language"
+    page.keyboard.press("Space")
     wait_idle(page)
+    assert filipino.get_attribute("aria-checked") == "true"
     assert page.get_by_role("heading", name=FILIPINO.questions.steps[Step.ABOUT_YOU].title).is_visible()
     q.back()
     assert page.get_by_role("heading", name=FILIPINO.questions.steps[Step.SAFETY].title).is_visible()
