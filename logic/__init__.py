@@ -1,14 +1,16 @@
-"""The rules core: answers in, a tailored summary out. Never imports Streamlit."""
+"""The rules core: answers in, a tailored summary out. Never imports Streamlit, nor the exports (`exports/`).
+
+`__all__` is the public API, checked by tests/logic/test_init.py: what the shell and the exports take from the
+package itself. The modules say more (`logic.answers` the form's structure, `logic.layout` the reading order,
+`logic.partial` answers not finished yet)."""
 
 from .answers import Answers
 from .content import Content, default_content, load_content
 from .errors import AnswersError, ContentError, LogicError
 from .evaluate import evaluate
-from .fhir import answers_from_response, questionnaire, questionnaire_response
-from .markdown import render_markdown
 from .parse import parse_answers
-from .pdf import render_pdf
 from .summary import Summary
+from .vocab import ProblemKind
 
 __all__ = [
     "Answers",
@@ -16,14 +18,10 @@ __all__ = [
     "Content",
     "ContentError",
     "LogicError",
+    "ProblemKind",
     "Summary",
-    "answers_from_response",
     "default_content",
     "evaluate",
     "load_content",
     "parse_answers",
-    "questionnaire",
-    "questionnaire_response",
-    "render_markdown",
-    "render_pdf",
 ]

@@ -1,5 +1,8 @@
 """Command line: `python -m logic summarize FILE|- [--format json|markdown|pdf|fhir] [--output OUT]
-[--lang CODE]` and `python -m logic schema`."""
+[--lang CODE]` and `python -m logic schema`.
+
+The command line is a shell over the core and the exports: each error it can meet carries its own words and
+exit status (`logic/errors.py`), so here it is only caught and shown."""
 
 import argparse
 import json
@@ -8,16 +11,15 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from exports import bundle, render_markdown, render_pdf
+
 from .answers import Answers
 from .content import SOURCE_LANGUAGE, default_content, languages
-from .errors import AnswersError, LogicError
+from .errors import AnswersError, CannotWrite, LogicError, cannot_read
 from .evaluate import evaluate
-from .fhir import bundle
-from .markdown import render_markdown
 from .parse import MAX_ANSWERS_BYTES, parse_answers
-from .pdf import render_pdf
 
-EXIT_BAD_INPUT = 2
+EXIT_BAD_INPUT = AnswersError.exit_code
 
 FORMATS = {
     "json": "the summary as JSON (the default)",
@@ -69,41 +71,36 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "schema":
         return _write(json.dumps(Answers.model_json_schema(), indent=2) + "\n", None)
     try:
-        content = default_content(args.lang)
-        answers = parse_answers(_read(args.file))
-        summary = evaluate(answers, content)
-    except AnswersError as error:
-        _say(f"{_name(args.file)}: the answers are not valid:")
-        for problem in error.problems:
-            _say(f"  - {problem}")
-        return EXIT_BAD_INPUT
+        return _write(_summarize(args.file, args.format, args.lang), args.output)
     except LogicError as error:
-        _say(str(error))
-        return 1
+        _say(error.format_message())
+        return error.exit_code
+
+
+def _summarize(file: str, output_format: str, language: str) -> str | bytes:
+    content = default_content(language)
+    answers = parse_answers(_read(file), source=_name(file))
+    summary = evaluate(answers, content)
     today = date.today()
-    output: str | bytes
-    if args.format == "pdf":
-        output = render_pdf(summary, answers, content, today=today)
-    elif args.format == "fhir":
-        output = json.dumps(bundle(answers, content, authored=today), indent=2, ensure_ascii=False) + "\n"
-    elif args.format == "markdown":
-        output = render_markdown(summary, answers, content, today=today)
-    else:
-        output = summary.model_dump_json(indent=2) + "\n"
-    return _write(output, args.output)
+    if output_format == "pdf":
+        return render_pdf(summary, answers, content, today=today)
+    if output_format == "fhir":
+        return json.dumps(bundle(answers, content, authored=today), indent=2, ensure_ascii=False) + "\n"
+    if output_format == "markdown":
+        return render_markdown(summary, answers, content, today=today)
+    return summary.model_dump_json(indent=2) + "\n"
 
 
 def _write(output: str | bytes, file: str | None) -> int:
     """Text goes to standard output unless a file is named; a PDF's bytes only to a file or to `-`.
 
-    A file that cannot be written is named in one line; standard output that cannot be written raises
-    StreamError, which `run()` turns into one line."""
+    A file that cannot be written raises CannotWrite, which names it; standard output that cannot be written
+    raises StreamError, which `run()` turns into one line."""
     if file is not None and file != "-":
         try:
             Path(file).write_bytes(output.encode() if isinstance(output, str) else output)
         except OSError as error:
-            _say(f"{file}: cannot write the file: {error.strerror or error}")
-            return 1
+            raise CannotWrite(file, error) from None
         return 0
     out = _stream("stdout")
     try:
@@ -191,7 +188,7 @@ def _read(file: str) -> bytes:
         with Path(file).open("rb") as handle:
             return handle.read(MAX_ANSWERS_BYTES + 1)
     except OSError as error:
-        raise AnswersError([f"cannot read the file: {error.strerror or error}"]) from None
+        raise AnswersError([cannot_read(error)], source=_name(file)) from None
 
 
 def _name(file: str) -> str:

@@ -20,6 +20,7 @@ from .vocab import (
     MarkAge,
     OtherTreatment,
     Pregnancy,
+    ProblemKind,
     Route,
     Setting,
     Severity,
@@ -34,6 +35,21 @@ _ALLOWED_CONTROL = frozenset("\n\t")
 
 # A value that means "I don't know" or "I haven't decided" cannot be combined with a real choice.
 STANDALONE_VALUES: dict[Field, StrEnum] = {Field.MARKS: Mark.NOT_SURE, Field.ROUTES: Route.NOT_DECIDED}
+
+# The answers that mean "I don't know", "I'd rather not say" or "I haven't decided", where a question has one.
+_DONT_KNOW: tuple[StrEnum, ...] = (
+    Distress.PREFER_NOT_TO_SAY,
+    Pregnancy.PREFER_NOT_TO_SAY,
+    YesNoNotSure.NOT_SURE,
+    Isotretinoin.NOT_SURE,
+    SkinType.NOT_SURE,
+    Mark.NOT_SURE,
+    Severity.NOT_SURE,
+    MarkAge.NOT_SURE,
+    ActiveAcne.NOT_SURE,
+    Route.NOT_DECIDED,
+    Setting.NOT_DECIDED,
+)
 
 _Distinct = {"uniqueItems": True}
 
@@ -83,24 +99,18 @@ class Answers(BaseModel):
         seen: set[StrEnum] = set()
         for value in values:
             if value in seen:
-                raise PydanticCustomError("repeated_value", "{value} is given more than once", {"value": str(value)})
+                raise _refused(ProblemKind.REPEATED_VALUE, value=str(value))
             seen.add(value)
         alone = STANDALONE_VALUES.get(Field(info.field_name))
         if alone is not None and alone in seen and len(seen) > 1:
-            raise PydanticCustomError(
-                "not_alone", "{value} cannot be combined with other values", {"value": str(alone)}
-            )
+            raise _refused(ProblemKind.NOT_ALONE, value=str(alone))
         return values
 
     @field_validator("notes")
     @classmethod
     def _not_too_long(cls, text: str) -> str:
         if text_length(text) > NOTES_MAX_LENGTH:
-            raise PydanticCustomError(
-                "string_too_long",
-                "at most {max_length} characters are allowed",
-                {"max_length": NOTES_MAX_LENGTH},
-            )
+            raise _refused(ProblemKind.TOO_LONG, max_length=NOTES_MAX_LENGTH)
         return text
 
     @field_validator("notes")
@@ -108,17 +118,18 @@ class Answers(BaseModel):
     def _no_control_characters(cls, text: str) -> str:
         for position, char in enumerate(text):
             if char not in _ALLOWED_CONTROL and unicodedata.category(char) in ("Cc", "Cs"):
-                raise PydanticCustomError(
-                    "control_character",
-                    "contains a control character (code {code}) at position {position}",
-                    {"code": f"U+{ord(char):04X}", "position": position + 1},
-                )
+                raise _refused(ProblemKind.CONTROL_CHARACTER, code=f"U+{ord(char):04X}", position=position + 1)
         return text
 
     def values_of(self, field: Field) -> tuple[StrEnum | bool | str, ...]:
         """The answer to `field` as a tuple, whether the question takes one value or several."""
         value = getattr(self, field)
         return value if isinstance(value, tuple) else (value,)
+
+
+def _refused(kind: ProblemKind, **context: Any) -> PydanticCustomError:
+    """A problem of `kind` for `logic/errors.py` to word; pydantic's own message is only the kind's name."""
+    return PydanticCustomError(str(kind), str(kind), context)
 
 
 def text_length(text: str) -> int:
@@ -139,6 +150,12 @@ def field_options(field: Field) -> tuple[StrEnum, ...]:
     if isinstance(annotation, type) and issubclass(annotation, StrEnum):
         return tuple(annotation)
     return ()
+
+
+def dont_know(field: Field) -> StrEnum | None:
+    """The answer to `field` that means "I don't know" (or "I'd rather not say", "I haven't decided"), if any:
+    the form names it to a person who has left the question unanswered."""
+    return next((value for value in field_options(field) if any(value is d for d in _DONT_KNOW)), None)
 
 
 def is_multi(field: Field) -> bool:

@@ -24,8 +24,9 @@ from typing import Annotated, Any, Self
 import pydantic
 from pydantic import BaseModel, StringConstraints, model_validator
 
+from . import errors
 from .answers import Answers, field_options, is_multi, is_text, is_yes_no, needs_one
-from .errors import ContentError
+from .errors import FILE_MISSING, ContentError, content_problems, no_language, not_toml, unreadable
 from .summary import Frozen, Reference
 from .vocab import (
     Evidence,
@@ -53,7 +54,7 @@ Sources = Annotated[tuple[ReferenceId, ...], pydantic.Field(min_length=1)]
 def _require_all(mapping: dict[Any, Any], ids: Iterable[StrEnum], what: str) -> None:
     missing = [str(i) for i in ids if i not in mapping]
     if missing:
-        raise ValueError(f"no {what} for: {', '.join(missing)}")
+        raise ValueError(errors.missing_ids(what, missing))
 
 
 # --- general.toml ------------------------------------------------------------------------------------
@@ -197,17 +198,13 @@ class Questions(Frozen):
             expected = _option_keys(field)
             given = set(text.options)
             if given != set(expected):
-                problems = []
-                if missing := [k for k in expected if k not in given]:
-                    problems.append(f"missing {', '.join(missing)}")
-                if unknown := sorted(given - set(expected)):
-                    problems.append(f"unknown {', '.join(unknown)}")
-                raise ValueError(f"fields.{field}.options: {'; '.join(problems)}")
+                missing = [k for k in expected if k not in given]
+                raise ValueError(errors.options_differ(field, missing, sorted(given - set(expected))))
             may_be_empty = is_multi(field) and not needs_one(field)
             if text.none_label is not None and not may_be_empty:
-                raise ValueError(f"fields.{field}.none_label: only questions that may be left empty take one")
+                raise ValueError(errors.none_label_not_taken(field))
             if text.none_label is None and may_be_empty:
-                raise ValueError(f"fields.{field}.none_label: a question that may be left empty needs one")
+                raise ValueError(errors.none_label_needed(field))
         return self
 
 
@@ -369,7 +366,7 @@ class Language(Frozen):
     @model_validator(mode="after")
     def _notice_until_reviewed(self) -> Self:
         if not self.reviewed_by_clinician and not self.notice.strip():
-            raise ValueError("notice: a translation no clinician has reviewed must say so")
+            raise ValueError(errors.UNREVIEWED_WITHOUT_NOTICE)
         return self
 
 
@@ -409,12 +406,14 @@ class Content(Frozen):
         return "; ".join(self.option_label(field, v) for v in values)
 
 
-_TABLES: dict[str, tuple[type[StrEnum], type[BaseModel], str]] = {
+# The files that are one entry per id: the ids, the model of one entry, and what an entry is, for messages.
+_ENTRY_FILES: dict[str, tuple[type[StrEnum], type[BaseModel], str]] = {
     "flags": (FlagId, FlagText, "text for the flag"),
     "article": (SectionId, SectionText, "text for the article section"),
     "marks": (Mark, MarkText, "text for the mark"),
 }
-_WHOLE: dict[str, type[BaseModel]] = {"general": General, "questions": Questions, "ui": Interface}
+# The files that are one model as a whole.
+_MODEL_FILES: dict[str, type[BaseModel]] = {"general": General, "questions": Questions, "ui": Interface}
 _CITING = ("flags", "marks", "article")  # the files whose entries cite the bibliography
 _WORDS = ("general", "flags", "article", "marks", "questions", "ui")  # the files a translation has too
 _FILES = (*_WORDS, "references")
@@ -444,12 +443,12 @@ def load_content(directory: Path = CONTENT_DIR, language: str = SOURCE_LANGUAGE)
     """Read and validate every content file, in `language`. Raises ContentError naming the file and field."""
     translated = directory if language == SOURCE_LANGUAGE else directory / language
     if not (translated / "language.toml").is_file():
-        raise ContentError(translated / "language.toml", [f"there is no content in the language {language!r}"])
+        raise ContentError(translated / "language.toml", [no_language(language)])
     parts: dict[str, Any] = {}
     try:
         parts["language"] = Language.model_validate(_read_toml(translated / "language.toml"))
     except pydantic.ValidationError as error:
-        raise ContentError(translated / "language.toml", _content_problems(error)) from None
+        raise ContentError(translated / "language.toml", content_problems(error)) from None
     for name in _FILES:
         path = directory / f"{name}.toml"
         data = _read_toml(path)
@@ -457,17 +456,17 @@ def load_content(directory: Path = CONTENT_DIR, language: str = SOURCE_LANGUAGE)
             path = translated / f"{name}.toml"
             data = _translate(data, _read_toml(path), path, NOT_TRANSLATED[name])
         try:
-            if name in _WHOLE:
-                parts[name] = _WHOLE[name].model_validate(data)
+            if name in _MODEL_FILES:
+                parts[name] = _MODEL_FILES[name].model_validate(data)
             elif name == "references":
                 parts[name] = pydantic.TypeAdapter(dict[ReferenceId, ReferenceText]).validate_python(data)
                 _no_duplicate_references(parts[name])
             else:
-                ids, item, what = _TABLES[name]
+                ids, item, what = _ENTRY_FILES[name]
                 parts[name] = pydantic.TypeAdapter(dict[ids, item]).validate_python(data)
                 _require_all(parts[name], ids, what)
         except pydantic.ValidationError as error:
-            raise ContentError(path, _content_problems(error)) from None
+            raise ContentError(path, content_problems(error)) from None
         except ValueError as error:
             raise ContentError(path, [str(error)]) from None
     _check_citations(parts, directory)
@@ -479,9 +478,7 @@ def _check_claims(parts: dict[str, Any], directory: Path) -> None:
     """Each article claim is stated as the article's, so its grade cannot be read as a fact or about the reader."""
     opening = parts["language"].claim_opening
     wrong = [
-        f"{s}.claim: must start with {opening!r}"
-        for s, t in parts["article"].items()
-        if not t.claim.startswith(opening)
+        errors.claim_not_stated(s, opening) for s, t in parts["article"].items() if not t.claim.startswith(opening)
     ]
     if wrong:
         raise ContentError(directory / "article.toml", wrong)
@@ -496,7 +493,7 @@ def _no_duplicate_references(references: dict[str, ReferenceText]) -> None:
             if value is None:
                 continue
             if value in seen:
-                raise ValueError(f"{reference_id}.{what}: the same as {seen[value]}.{what}; keep one entry per source")
+                raise ValueError(errors.same_source_twice(reference_id, seen[value], what))
             seen[value] = reference_id
 
 
@@ -506,7 +503,7 @@ def _check_citations(parts: dict[str, Any], directory: Path) -> None:
     cited: set[str] = set()
     for name in _CITING:
         unknown = [
-            f"{entry_id}.sources: {source!r} is not in references.toml"
+            errors.not_in_bibliography(entry_id, source)
             for entry_id, entry in parts[name].items()
             for source in entry.sources
             if source not in known
@@ -514,11 +511,7 @@ def _check_citations(parts: dict[str, Any], directory: Path) -> None:
         if unknown:
             raise ContentError(directory / f"{name}.toml", unknown)
         cited.update(source for entry in parts[name].values() for source in entry.sources)
-    uncited = [
-        f"{reference_id}: cited by no flag, mark or article section"
-        for reference_id in known
-        if reference_id not in cited
-    ]
+    uncited = [errors.never_cited(reference_id) for reference_id in known if reference_id not in cited]
     if uncited:
         raise ContentError(directory / "references.toml", uncited)
 
@@ -539,10 +532,12 @@ def is_translated(path: str, fixed: tuple[str, ...]) -> bool:
     )
 
 
-def _translate(english: dict[str, Any], words: dict[str, Any], path: Path, fixed: tuple[str, ...]) -> dict[str, Any]:
+def _translate(
+    english: dict[str, Any], translation: dict[str, Any], path: Path, fixed: tuple[str, ...]
+) -> dict[str, Any]:
     """The English data with every text replaced by the translation's, which must have exactly its keys."""
     problems: list[str] = []
-    merged = _merge(english, words, "", problems, fixed)
+    merged = _merge(english, translation, "", problems, fixed)
     if problems:
         raise ContentError(path, problems)
     return merged
@@ -552,33 +547,29 @@ def _merge(source: Any, target: Any, at: str, problems: list[str], fixed: tuple[
     """One value of the English (`source`) with the translation's (`target`) put in; problems are collected."""
     if isinstance(source, dict):
         if not isinstance(target, dict):
-            problems.append(f"{at or '(top level)'}: expected a table, as in English")
+            problems.append(errors.not_like_english(at, "expected a table"))
             return source
         inner = f"{at}." if at else ""
         wanted = [k for k in source if is_translated(f"{inner}{k}", fixed)]
-        problems += [f"{inner}{k}: missing (the English has it)" for k in wanted if k not in target]
-        problems += [
-            f"{inner}{k}: " + ("not in the English" if k not in source else "not translated: leave it out")
-            for k in target
-            if k not in wanted
-        ]
+        problems += [errors.untranslated(f"{inner}{k}") for k in wanted if k not in target]
+        problems += [errors.not_to_translate(f"{inner}{k}", in_english=k in source) for k in target if k not in wanted]
         return {
             k: _merge(v, target[k], f"{inner}{k}", problems, fixed) if k in wanted and k in target else v
             for k, v in source.items()
         }
     if isinstance(source, list):
         if not isinstance(target, list) or len(target) != len(source):
-            problems.append(f"{at}: needs {len(source)} items, as in English")
+            problems.append(errors.not_like_english(at, f"needs {len(source)} items"))
             return source
         return [
             _merge(s, t, f"{at}[{i}]", problems, fixed) for i, (s, t) in enumerate(zip(source, target, strict=True))
         ]
     if not isinstance(source, str) or not isinstance(target, str):
-        problems.append(f"{at}: expected text, as in English")
+        problems.append(errors.not_like_english(at, "expected text"))
         return source
     ours, theirs = sorted(_PLACEHOLDER.findall(source)), sorted(_PLACEHOLDER.findall(target))
     if ours != theirs:
-        problems.append(f"{at}: placeholders {', '.join(theirs) or 'none'} differ from the English {', '.join(ours)}")
+        problems.append(errors.placeholders_differ(at, theirs, ours))
     return target
 
 
@@ -587,20 +578,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
         with path.open("rb") as handle:
             return tomllib.load(handle)
     except FileNotFoundError:
-        raise ContentError(path, ["the file is missing"]) from None
+        raise ContentError(path, [FILE_MISSING]) from None
     except tomllib.TOMLDecodeError as error:
-        raise ContentError(path, [f"not valid TOML: {error}"]) from None
+        raise ContentError(path, [not_toml(error)]) from None
     except (OSError, UnicodeDecodeError) as error:
-        raise ContentError(path, [f"cannot be read: {error}"]) from None
-
-
-def _content_problems(error: pydantic.ValidationError) -> list[str]:
-    problems = []
-    for detail in error.errors(include_url=False):
-        loc = [str(part) for part in detail["loc"] if part != "[key]"]
-        where = ".".join(loc) if loc else "(top level)"
-        message = detail["msg"].removeprefix("Value error, ")
-        if detail["type"] == "enum" and detail["loc"] and detail["loc"][-1] == "[key]":
-            message = f"not a known id; allowed: {detail.get('ctx', {}).get('expected', '')}"
-        problems.append(f"{where}: {message}")
-    return problems
+        raise ContentError(path, [unreadable(error)]) from None

@@ -1,4 +1,13 @@
-"""Every message a person or an editor reads about bad input is worded here, and only here."""
+"""Every message a person or an editor reads about bad answers or broken content is worded here, and only here:
+`logic/parse.py`, `logic/content.py` and the models check, this module says what they found.
+
+Each kind of problem with an answer is a `ProblemKind`: `logic/answers.py` raises it, `answer_problems` words
+it for the command line and files, and the web form (`ui/questions.py`) words it beside the question. Each
+exception carries its own wording (`format_message`) and the exit status a command ends with (`exit_code`), as
+click's `ClickException` does, so the command line only catches and shows them. The FHIR reader
+(`exports/fhir.py`) words what is wrong with a FHIR resource's own structure, with this module's limit
+(`bounded`) and its way of showing someone else's text (`shown`).
+"""
 
 import json
 import re
@@ -18,11 +27,33 @@ from .answers import (
     needs_one,
     text_length,
 )
-from .vocab import Field
+from .vocab import Field, ProblemKind
+
+__all__ = [
+    "MAX_PROBLEMS",
+    "AnswersError",
+    "CannotWrite",
+    "ContentError",
+    "LogicError",
+    "ProblemKind",
+    "allowed",
+    "answer_problems",
+    "bounded",
+    "duplicate_keys",
+    "shown",
+]
+
+EXIT_FAILED = 1
+EXIT_BAD_INPUT = 2
 
 
 class LogicError(Exception):
-    """Base of the errors this package raises on purpose."""
+    """Base of the errors this package raises on purpose: a message to show, and the status to end with."""
+
+    exit_code = EXIT_FAILED
+
+    def format_message(self) -> str:
+        return str(self)
 
 
 class ContentError(LogicError):
@@ -40,11 +71,27 @@ class ContentError(LogicError):
 
 
 class AnswersError(LogicError):
-    """The answers are not valid: one readable line per problem, each naming the field."""
+    """The answers are not valid: one readable line per problem, each naming the field.
 
-    def __init__(self, problems: Iterable[str]) -> None:
+    `source` names where they came from (a file, standard input) in the message a command shows."""
+
+    exit_code = EXIT_BAD_INPUT
+
+    def __init__(self, problems: Iterable[str], source: str | None = None) -> None:
         self.problems = tuple(problems)
+        self.source = source
         super().__init__("\n".join(self.problems))
+
+    def format_message(self) -> str:
+        head = f"{self.source}: the answers are not valid:" if self.source else "the answers are not valid:"
+        return "\n".join([head, *(f"  - {problem}" for problem in self.problems)])
+
+
+class CannotWrite(LogicError):
+    """A file to write the output to cannot be written."""
+
+    def __init__(self, file: str, error: OSError) -> None:
+        super().__init__(f"{file}: cannot write the file: {error.strerror or error}")
 
 
 def _display(path: Path) -> str:
@@ -52,6 +99,9 @@ def _display(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd()))
     except ValueError:
         return str(path)
+
+
+# --- Answers -----------------------------------------------------------------------------------------------
 
 
 def allowed(field: Field) -> str:
@@ -77,18 +127,27 @@ MAX_PROBLEMS = 20
 _PLAIN_KEY = re.compile(r"[A-Za-z0-9_]{1,40}")
 
 
+def bounded(lines: list[str]) -> list[str]:
+    """At most MAX_PROBLEMS lines, the last saying how many more there were."""
+    if len(lines) <= MAX_PROBLEMS:
+        return lines
+    return [*lines[: MAX_PROBLEMS - 1], f"... and {len(lines) - MAX_PROBLEMS + 1} more problems"]
+
+
 def answer_problems(error: pydantic.ValidationError) -> list[str]:
     """Turn pydantic's errors about Answers into one plain line per problem, at most MAX_PROBLEMS lines."""
-    lines = [_answer_problem(detail) for detail in error.errors(include_url=False)]
-    if len(lines) > MAX_PROBLEMS:
-        lines[MAX_PROBLEMS - 1 :] = [f"... and {len(lines) - MAX_PROBLEMS + 1} more problems"]
-    return lines
+    return bounded([_answer_problem(detail) for detail in error.errors(include_url=False)])
+
+
+def missing(field: Field) -> str:
+    """The line for a question a draft has not answered yet."""
+    return f"{field}: missing"
 
 
 def _answer_problem(detail: Any) -> str:
-    kind, loc, ctx = detail["type"], detail["loc"], detail.get("ctx") or {}
+    kind, loc, ctx = ProblemKind.of(detail["type"]), detail["loc"], detail.get("ctx") or {}
     if not loc:
-        if kind == "json_invalid":
+        if kind is ProblemKind.NOT_JSON:
             return f"the answers are not valid JSON ({ctx.get('error', 'unreadable')})"
         return 'the answers must be a JSON object of question keys and values, like {"marks": ["brown_marks"], ...}'
     name = str(loc[0])
@@ -98,41 +157,134 @@ def _answer_problem(detail: Any) -> str:
         known = ", ".join(str(f) for f in Field)
         return f"{_key(name)}: not a question this questionnaire asks; the questions are {known}"
     where = field + "".join(f"[{part}]" for part in loc[1:])
-    if kind == "missing":
-        return f"{field}: missing; it needs {allowed(field)}"
-    if kind == "repeated_value":
+    if kind is ProblemKind.MISSING:
+        return f"{missing(field)}; it needs {allowed(field)}"
+    if kind is ProblemKind.REPEATED_VALUE:
         return f"{field}: {ctx['value']} is given more than once; each value may appear only once"
-    if kind == "not_alone":
+    if kind is ProblemKind.NOT_ALONE:
         return f"{field}: {ctx['value']} stands alone and cannot be combined with other values"
-    if kind == "too_short" and is_multi(field):
+    if kind is ProblemKind.TOO_FEW and is_multi(field):
         return f"{field}: needs at least one value from {', '.join(str(v) for v in field_options(field))}"
-    if kind == "string_too_long":
+    if kind is ProblemKind.TOO_LONG:
         return f"{field}: {text_length(detail['input'])} characters is too long; at most {NOTES_MAX_LENGTH} are allowed"
-    if kind == "control_character":
+    if kind is ProblemKind.CONTROL_CHARACTER:
         code, position = ctx["code"], ctx["position"]
         return f"{field}: a control character ({code}) at position {position}; only newline and tab may be used"
-    return f"{where}: {_shown(detail['input'])} is not allowed; allowed: {allowed(field)}"
+    return f"{where}: {shown(detail['input'])} is not allowed; allowed: {allowed(field)}"
 
 
-NOT_AN_ANSWERS_FILE = "the file's name must end in .json: an answers file is the .json file this questionnaire saved"
+def too_big(size: int, limit: int) -> str:
+    return f"the answers are {size:,} bytes long; an answers file is at most {limit:,} bytes"
+
+
+EMPTY = "the answers are empty; expected a JSON object of question keys and values"
+
+
+def cannot_read(error: OSError) -> str:
+    return f"cannot read the file: {error.strerror or error}"
 
 
 def duplicate_keys(names: Iterable[str]) -> list[str]:
     """One line per key given more than once in one JSON object, at most MAX_PROBLEMS lines."""
-    lines = [f"{_key(name)}: given more than once; each question may appear only once" for name in names]
-    if len(lines) > MAX_PROBLEMS:
-        lines[MAX_PROBLEMS - 1 :] = [f"... and {len(lines) - MAX_PROBLEMS + 1} more problems"]
-    return lines
+    return bounded([f"{_key(name)}: given more than once; each question may appear only once" for name in names])
 
 
 def _key(name: str) -> str:
-    return name if _PLAIN_KEY.fullmatch(name) else _shown(name)
+    return name if _PLAIN_KEY.fullmatch(name) else shown(name)
 
 
-def _shown(value: Any) -> str:
-    """A value as JSON, short, with every control character escaped so it can't act on a terminal."""
+def shown(value: Any) -> str:
+    """Someone else's value as JSON, short, with every control character escaped so it can't act on a terminal."""
     text = _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, default=str, ensure_ascii=False))
     return text if len(text) <= 60 else text[:57] + "..."
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+# --- Content -----------------------------------------------------------------------------------------------
+
+
+def no_language(language: str) -> str:
+    return f"there is no content in the language {language!r}"
+
+
+FILE_MISSING = "the file is missing"
+
+
+def not_toml(error: Exception) -> str:
+    return f"not valid TOML: {error}"
+
+
+def unreadable(error: Exception) -> str:
+    return f"cannot be read: {error}"
+
+
+def content_problems(error: pydantic.ValidationError) -> list[str]:
+    """Turn pydantic's errors about a content file into one line per problem, each naming the key."""
+    problems = []
+    for detail in error.errors(include_url=False):
+        loc = [str(part) for part in detail["loc"] if part != "[key]"]
+        where = ".".join(loc) if loc else "(top level)"
+        message = detail["msg"].removeprefix("Value error, ")
+        if detail["type"] == "enum" and detail["loc"] and detail["loc"][-1] == "[key]":
+            message = f"not a known id; allowed: {detail.get('ctx', {}).get('expected', '')}"
+        problems.append(f"{where}: {message}")
+    return problems
+
+
+def missing_ids(what: str, ids: Iterable[str]) -> str:
+    return f"no {what} for: {', '.join(ids)}"
+
+
+def options_differ(field: Field, missing: list[str], unknown: list[str]) -> str:
+    problems = [f"missing {', '.join(missing)}"] if missing else []
+    problems += [f"unknown {', '.join(unknown)}"] if unknown else []
+    return f"fields.{field}.options: {'; '.join(problems)}"
+
+
+def none_label_not_taken(field: Field) -> str:
+    return f"fields.{field}.none_label: only questions that may be left empty take one"
+
+
+def none_label_needed(field: Field) -> str:
+    return f"fields.{field}.none_label: a question that may be left empty needs one"
+
+
+UNREVIEWED_WITHOUT_NOTICE = "notice: a translation no clinician has reviewed must say so"
+
+
+def claim_not_stated(section: str, opening: str) -> str:
+    return f"{section}.claim: must start with {opening!r}"
+
+
+def same_source_twice(reference_id: str, other_id: str, what: str) -> str:
+    return f"{reference_id}.{what}: the same as {other_id}.{what}; keep one entry per source"
+
+
+def not_in_bibliography(entry_id: str, source: str) -> str:
+    return f"{entry_id}.sources: {source!r} is not in references.toml"
+
+
+def never_cited(reference_id: str) -> str:
+    return f"{reference_id}: cited by no flag, mark or article section"
+
+
+# A translation, against the English.
+
+
+def not_like_english(at: str, wanted: str) -> str:
+    """`wanted` says what the English has there: "expected a table", "expected text", "needs 3 items"."""
+    return f"{at or '(top level)'}: {wanted}, as in English"
+
+
+def untranslated(at: str) -> str:
+    return f"{at}: missing (the English has it)"
+
+
+def not_to_translate(at: str, *, in_english: bool) -> str:
+    return f"{at}: " + ("not translated: leave it out" if in_english else "not in the English")
+
+
+def placeholders_differ(at: str, theirs: list[str], ours: list[str]) -> str:
+    return f"{at}: placeholders {', '.join(theirs) or 'none'} differ from the English {', '.join(ours)}"

@@ -38,9 +38,9 @@ def count_words(text: str) -> int:
     return sum(1 for token in text.split() if _WORD.search(token))
 
 
-def reading_minutes(words: int) -> int:
-    """Whole minutes to read `words` at `READING_WPM`, rounded up."""
-    return ceil(words / READING_WPM)
+def reading_minutes(word_count: int) -> int:
+    """Whole minutes to read `word_count` words at `READING_WPM`, rounded up."""
+    return ceil(word_count / READING_WPM)
 
 
 @dataclass(frozen=True)
@@ -229,11 +229,11 @@ class Layout:
             *(partial(Layout._fold_group, index=i) for i in reversed(range(len(self.groups)))),
         ]
 
-    def fold(self, words: int = WEB_WORDS) -> "Layout":
-        """This layout with as few folds as keep the web page within `words` words, lowest on the page first."""
+    def fold(self, most_words: int = WEB_WORDS) -> "Layout":
+        """This layout with as few folds as keep the web page within `most_words` words, lowest on the page first."""
         current = self
         for step in self._fold_steps():
-            if current.web_words() <= words:
+            if current.web_words() <= most_words:
                 break
             current = step(current)
         return current
@@ -312,12 +312,12 @@ def layout(summary: Summary, content: Content | None = None) -> Layout:
     steps = {flag.id: number for number, flag in enumerate(acting, 1)}
     # Why: the flags that set how soon, the first ones with the next step's own time frame.
     urgent = [f for f in acting if str(f.when) == str(summary.next_step)]
-    words = general.next_step[summary.next_step]
+    next_step = general.next_step[summary.next_step]
     box = NextStepBox(
         step=summary.next_step,
-        icon=words.icon,
-        label=words.label,
-        instruction=words.instruction,
+        icon=next_step.icon,
+        label=next_step.label,
+        instruction=next_step.instruction,
         why=ui.why.format(titles=_joined([f"“{f.title}”" for f in urgent], content)) if urgent else None,
         first=tuple(f.action for f in acting),
     )

@@ -311,3 +311,27 @@ class Field(StrEnum):
     OTHER_TREATMENTS = "other_treatments"
     GOALS = "goals"
     NOTES = "notes"
+
+
+class ProblemKind(StrEnum):
+    """What can be wrong with one answer. `logic/errors.py` words each kind; it is defined here, beside the
+    other vocabularies, because `logic/answers.py` raises kinds and `logic/errors.py` reads the answers model.
+
+    Where pydantic finds the problem the value is pydantic's own error type; where our validators do, ours."""
+
+    MISSING = "missing"
+    TOO_FEW = "too_short"  # a list that needs at least one value is empty
+    REPEATED_VALUE = "repeated_value"
+    NOT_ALONE = "not_alone"  # a value that means "I don't know" is combined with others
+    TOO_LONG = "string_too_long"
+    CONTROL_CHARACTER = "control_character"
+    NOT_ALLOWED = "not_allowed"  # any other problem: a value the question does not take
+    NOT_JSON = "json_invalid"  # the whole text, not one answer: it is not JSON
+
+    @classmethod
+    def of(cls, error_type: str) -> "ProblemKind":
+        """The kind of one of pydantic's error details, by its `type`."""
+        try:
+            return cls(error_type)
+        except ValueError:
+            return cls.NOT_ALLOWED

@@ -27,6 +27,6 @@ focusHeading();
 
 def after_navigation() -> None:
     """Call once per run; does something only on the run right after a page change."""
-    if state.state().pop(state.FOCUS, False):
-        count = state.state()[state.NAVIGATIONS] = state.state().get(state.NAVIGATIONS, 0) + 1
+    if state.session().pop(state.FOCUS, False):
+        count = state.session()[state.NAVIGATIONS] = state.session().get(state.NAVIGATIONS, 0) + 1
         st.iframe(_SCRIPT % count, height=1)

@@ -80,7 +80,7 @@ def keep(languages: Mapping[str, str]) -> None:
         on_go_change=_went,
         height=0,
     )
-    state.state()[state.RESTORED] = True
+    state.session()[state.RESTORED] = True
 
 
 def write(name: str) -> None:
@@ -89,16 +89,16 @@ def write(name: str) -> None:
 
 
 def _data(*, listen: bool) -> dict[str, Any]:
-    draft, page = state.state().get(state.DRAFT, {}), state.page()
+    draft, page = state.session().get(state.DRAFT, {}), state.page()
     record = ""
     if draft or page != state.Page.WELCOME:
-        record = json.dumps({"page": page, "language": state.state().get(state.LANGUAGE), "draft": draft})
+        record = json.dumps({"page": page, "language": state.session().get(state.LANGUAGE), "draft": draft})
     return {
         "key": STORAGE_KEY,
         "record": record,
         "page": page,
         "home": str(state.Page.WELCOME),
-        "restore": not state.state().get(state.RESTORED),
+        "restore": not state.session().get(state.RESTORED),
         "ask": bool(draft),
         "listen": listen,
     }
@@ -108,13 +108,13 @@ def _went() -> None:
     """Back or Forward: the browser's address now names a page; show it, with every answer kept."""
     target = _value("go")
     if isinstance(target, str) and target in state.PAGES and target != state.page():
-        state.state()[state.PROBLEMS] = {}
+        state.session()[state.PROBLEMS] = {}
         state.go(target)
 
 
 def _restore(languages: Mapping[str, str]) -> None:
     """A new session in a tab that holds a draft (after a reload): take back what is valid of it."""
-    state.state()[state.RESTORED] = True
+    state.session()[state.RESTORED] = True
     sent = _value("restore")
     if not isinstance(sent, dict) or not isinstance(sent.get("record"), str) or len(sent["record"]) > MAX_RECORD:
         return
@@ -127,13 +127,13 @@ def _restore(languages: Mapping[str, str]) -> None:
     answers = usable(record.get("draft"))
     if state.draft():  # answered before the copy arrived: what is on the page now wins
         answers = {**answers, **state.draft()}
-    state.state()[state.DRAFT] = answers
-    for widget in [k for k in state.state() if k.startswith("w:") and k != state.LANGUAGE_WIDGET]:
-        del state.state()[widget]
+    state.session()[state.DRAFT] = answers
+    for widget in [k for k in state.session() if k.startswith("w:") and k != state.LANGUAGE_WIDGET]:
+        del state.session()[widget]
     language = record.get("language")
     if isinstance(language, str) and language in languages:
-        state.state()[state.LANGUAGE] = language
-        state.state().pop(state.LANGUAGE_WIDGET, None)
+        state.session()[state.LANGUAGE] = language
+        state.session().pop(state.LANGUAGE_WIDGET, None)
     at = sent.get("at") if sent.get("at") in state.PAGES else record.get("page")
     if isinstance(at, str) and at in state.PAGES:
         state.go(at)
@@ -163,7 +163,7 @@ def _shaped(field: Field, value: Any) -> bool:
 
 
 def _value(name: str) -> Any:
-    result = state.state().get("keeper")
+    result = state.session().get("keeper")
     if isinstance(result, Mapping):
         return result.get(name)
     return getattr(result, name, None)

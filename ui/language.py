@@ -33,17 +33,17 @@ def preferred(locale: str | None, accept_language: str | None, available: Mappin
 
 def current(available: Mapping[str, str]) -> str:
     """This session's language: chosen once from the browser, then whatever the person switches to."""
-    chosen = state.state().get(state.LANGUAGE)
+    chosen = state.session().get(state.LANGUAGE)
     if chosen not in available:
         chosen = preferred(st.context.locale, st.context.headers.get("Accept-Language"), available)
-        state.state()[state.LANGUAGE] = chosen
+        state.session()[state.LANGUAGE] = chosen
     return chosen
 
 
 def switch(label: str, available: Mapping[str, str]) -> None:
     """A switch between the languages, each named in its own words, on every page."""
-    if state.LANGUAGE_WIDGET not in state.state():
-        state.state()[state.LANGUAGE_WIDGET] = state.state()[state.LANGUAGE]
+    if state.LANGUAGE_WIDGET not in state.session():
+        state.session()[state.LANGUAGE_WIDGET] = state.session()[state.LANGUAGE]
     st.segmented_control(
         label,
         list(available),
@@ -56,12 +56,12 @@ def switch(label: str, available: Mapping[str, str]) -> None:
 
 
 def _switched() -> None:
-    picked = state.state().get(state.LANGUAGE_WIDGET)
+    picked = state.session().get(state.LANGUAGE_WIDGET)
     if picked:  # clicking the language already chosen unselects it; keep the language then
-        state.state()[state.LANGUAGE] = picked
+        state.session()[state.LANGUAGE] = picked
     else:
-        state.state()[state.LANGUAGE_WIDGET] = state.state()[state.LANGUAGE]
+        state.session()[state.LANGUAGE_WIDGET] = state.session()[state.LANGUAGE]
     # A radio whose option words change is cleared by the browser though its answer is kept here: setting
     # each answer again sends it with the new words, so the page shows every answer still chosen.
-    for key in [k for k in state.state() if k.startswith("w:") and k != state.LANGUAGE_WIDGET]:
-        state.state()[key] = state.state()[key]
+    for key in [k for k in state.session() if k.startswith("w:") and k != state.LANGUAGE_WIDGET]:
+        state.session()[key] = state.session()[key]

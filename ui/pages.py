@@ -3,14 +3,13 @@
 import json
 from datetime import date
 
-import pydantic
 import streamlit as st
 
-from logic import Answers, Content, Summary, evaluate, render_markdown, render_pdf
+from exports import bundle, render_markdown, render_pdf
+from logic import Answers, Content, Summary, evaluate
 from logic.answers import STEP_FIELDS
-from logic.fhir import bundle
 from logic.layout import Claim, FlagItem, Layout, layout
-from logic.partial import early_flags, field_problems
+from logic.partial import early_flags, finished, unfinished_step
 from logic.summary import Reference
 from logic.vocab import Field, Level, NextStep, Step
 
@@ -33,11 +32,11 @@ def welcome(content: Content) -> None:
     st.info(words.what_it_is_not, icon="ℹ️")
     st.success(words.privacy, icon="🔒")
     files = content.ui.files
-    with st.expander(files.resume_title, expanded=bool(state.state().get(state.RESUME_PROBLEMS))):
+    with st.expander(files.resume_title, expanded=bool(state.session().get(state.RESUME_PROBLEMS))):
         st.write(files.resume_help)
         # No file types here: a wrong file is told in our words (Streamlit's own refusal is in English).
         st.file_uploader(files.resume_label, key=state.uploader_key(), on_change=state.resume)
-        problems = state.state().get(state.RESUME_PROBLEMS)
+        problems = state.session().get(state.RESUME_PROBLEMS)
         if problems:
             lines = [_file_problem(problem, content) for problem in problems]
             st.error(files.resume_failed + "\n\n" + "\n".join(f"- {line}" for line in lines), icon="⚠️")
@@ -59,7 +58,7 @@ def step(current: Step, content: Content) -> None:
     st.header(words.title, anchor=False)
     _reminders(current, content)
     st.write(words.intro)
-    state.state()[state.HEADING] = bool(state.problems())
+    state.session()[state.PROBLEMS_HEADING_SHOWN] = bool(state.problems())
     if state.problems():
         st.error(content.ui.validation.heading, icon="⚠️")
     for field in STEP_FIELDS[current]:
@@ -68,7 +67,7 @@ def step(current: Step, content: Content) -> None:
     is_last = current is state.STEPS[-1]
     forward, back = _nav_row()
     forward.button(
-        nav.back_to_review if state.state().get(state.FROM_REVIEW) else nav.review if is_last else nav.next,
+        nav.back_to_review if state.session().get(state.FROM_REVIEW) else nav.review if is_last else nav.next,
         key="next",
         type="primary",
         on_click=state.next_from,
@@ -106,7 +105,7 @@ def _block(field: Field, content: Content) -> None:
         question(field, content)
         _urgent_now(field, content)
     keep.write(field)  # this block is redrawn on its own: the tab's copy of the draft must follow
-    if state.state().get(state.HEADING) and not state.problems():
+    if state.session().get(state.PROBLEMS_HEADING_SHOWN) and not state.problems():
         st.rerun(scope="app")
 
 
@@ -136,9 +135,9 @@ def _urgent_now(field: Field, content: Content) -> None:
         if flag.level is Level.URGENT
     }
     shown = {flag_id: place for flag_id, (_, place) in under.items()}
-    before = state.state().get(state.URGENT, {})
+    before = state.session().get(state.URGENT, {})
     moved = {place for flag_id, place in {**before, **shown}.items() if before.get(flag_id) != shown.get(flag_id)}
-    state.state()[state.URGENT] = shown
+    state.session()[state.URGENT] = shown
     if moved - {field}:
         st.rerun(scope="app")
     for flag, place in under.values():
@@ -149,14 +148,12 @@ def _urgent_now(field: Field, content: Content) -> None:
 
 
 def _answers(content: Content) -> Answers | None:
-    try:
-        return Answers.model_validate(state.draft())
-    except pydantic.ValidationError:
-        missing = field_problems(state.draft(), list(Field))
-        first = next(s for s in state.STEPS if any(f in missing for f in STEP_FIELDS[s]))
+    answers = finished(state.draft())
+    if answers is None:
+        first = unfinished_step(state.draft())
         st.warning(content.ui.validation.heading, icon="⚠️")
         st.button(content.questions.steps[first].title, key="fix", on_click=state.go, args=(first,))
-        return None
+    return answers
 
 
 def review(content: Content) -> None:
@@ -200,11 +197,11 @@ def summary(content: Content) -> None:
     words = content.ui.summary
     st.title(words.title, anchor=False)
     _next_step(lay)
-    if lay.next_step.emergency and state.state().get(_REST_OPEN) != answers:
+    if lay.next_step.emergency and state.session().get(_REST_OPEN) != answers:
         # Help comes first: the rest waits behind one control, reachable by keyboard like any button.
         st.button(words.read_rest, key="read_rest", type="primary", on_click=_open_rest, args=(answers,))
         return
-    if state.state().pop(_REST_FOCUS, False):
+    if state.session().pop(_REST_FOCUS, False):
         st.iframe(_FOCUS_REST, height=1)
     _flags(lay)
     _marks(lay)
@@ -225,7 +222,7 @@ def _change_or_start_over(content: Content) -> None:
     """Back to the review with every answer kept, or, after asking, a clean start."""
     nav = content.ui.nav
     st.button(nav.change_answers, key="change_answers", on_click=state.go, args=(state.Page.REVIEW,))
-    if not state.state().get(state.ASKING):
+    if not state.session().get(state.ASKING):
         st.button(nav.start_over, key="start_over", on_click=state.ask_start_over)
         return
     with st.container(border=True):
@@ -258,8 +255,8 @@ focusRest();
 
 
 def _open_rest(answers: Answers) -> None:
-    state.state()[_REST_OPEN] = answers
-    state.state()[_REST_FOCUS] = True
+    state.session()[_REST_OPEN] = answers
+    state.session()[_REST_FOCUS] = True
 
 
 def _next_step(lay: Layout) -> None:

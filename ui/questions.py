@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from logic import Content
+from logic import Content, ProblemKind
 from logic.answers import (
     NOTES_MAX_LENGTH,
     STANDALONE_VALUES,
+    dont_know,
     field_options,
     is_multi,
     is_text,
@@ -17,9 +18,6 @@ from logic.vocab import Field, Mark, SkinType
 
 from . import state
 from .illustrations import drawing
-
-# The answers that mean "I don't know": named in a message when a question is left unanswered.
-FALLBACKS = ("not_sure", "prefer_not_to_say", "not_decided")
 
 
 def question(field: Field, content: Content) -> None:
@@ -46,9 +44,9 @@ def question(field: Field, content: Content) -> None:
 def problem_text(field: Field, problem: Problem, content: Content) -> str:
     """The message shown beside a question that can't be left as it is: which, and why."""
     words = content.ui.validation
-    fallback = next((str(v) for v in field_options(field) if v in FALLBACKS), None)
+    fallback = dont_know(field)
     fallback_label = content.option_label(field, fallback) if fallback else None
-    if problem.kind in ("missing", "too_short"):
+    if problem.kind in (ProblemKind.MISSING, ProblemKind.TOO_FEW):
         none_label = content.questions.fields[field].none_label
         if none_label:
             template, fallback_label = words.choose_any, none_label
@@ -57,12 +55,12 @@ def problem_text(field: Field, problem: Problem, content: Content) -> str:
         else:
             template = words.choose_one if fallback_label else words.choose_one_plain
         return f"{template.format(fallback=fallback_label)} {words.why}"
-    if problem.kind == "not_alone":
+    if problem.kind is ProblemKind.NOT_ALONE:
         return words.alone.format(value=content.option_label(field, STANDALONE_VALUES[field]))
-    if problem.kind == "string_too_long":
+    if problem.kind is ProblemKind.TOO_LONG:
         length = text_length(state.draft().get(field, ""))
         return words.notes_too_long.format(length=length, limit=NOTES_MAX_LENGTH)
-    if problem.kind == "control_character":
+    if problem.kind is ProblemKind.CONTROL_CHARACTER:
         return words.notes_control
     return problem.message
 
@@ -112,10 +110,10 @@ def _redraw_in_a_new_tone() -> None:
     """Each question redraws only its own block: when the skin type changes, draw the page again so that the
     mark drawings below take the new tone."""
     tone = skin_tone()
-    if state.state().get(state.TONE, tone) != tone:
-        state.state()[state.TONE] = tone
+    if state.session().get(state.TONE, tone) != tone:
+        state.session()[state.TONE] = tone
         st.rerun(scope="app")
-    state.state()[state.TONE] = tone
+    state.session()[state.TONE] = tone
 
 
 def _marks(content: Content) -> None:

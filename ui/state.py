@@ -14,7 +14,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
-from logic import AnswersError, parse_answers
+from logic import AnswersError, ProblemKind, parse_answers
 from logic.answers import STANDALONE_VALUES, STEP_FIELDS, field_options, is_multi
 from logic.partial import Problem, field_problems
 from logic.vocab import Field, SkinType, Step
@@ -22,7 +22,7 @@ from logic.vocab import Field, SkinType, Step
 PAGE = "page"
 DRAFT = "draft"
 PROBLEMS = "problems"
-HEADING = "problems_heading"  # whether the step's page shows the "please check" heading
+PROBLEMS_HEADING_SHOWN = "problems_heading_shown"  # whether the step's page shows the "please check" heading
 FOCUS = "focus"
 NAVIGATIONS = "navigations"
 UPLOADS = "uploads"
@@ -48,20 +48,21 @@ NONE_OPTION = "__none__"
 PAGES: tuple[str, ...] = (Page.WELCOME, *STEPS, Page.REVIEW, Page.SUMMARY)
 
 
-def state() -> MutableMapping[str, Any]:
+def session() -> MutableMapping[str, Any]:
+    """This person's session state: the one place the answers and the page are kept, in memory."""
     return st.session_state
 
 
 def page() -> str:
-    return state().get(PAGE, Page.WELCOME)
+    return session().get(PAGE, Page.WELCOME)
 
 
 def draft() -> dict[str, Any]:
-    return state().setdefault(DRAFT, {})
+    return session().setdefault(DRAFT, {})
 
 
 def problems() -> dict[Field, Problem]:
-    return state().setdefault(PROBLEMS, {})
+    return session().setdefault(PROBLEMS, {})
 
 
 # --- Widget keys ---------------------------------------------------------------------------------------
@@ -73,8 +74,8 @@ def widget_key(field: Field, option: str | None = None) -> str:
 
 def seed_widget(key: str, value: Any) -> None:
     """Give a widget the answer from `draft` when it is drawn again after its state was dropped."""
-    if key not in state() and value is not None:
-        state()[key] = value
+    if key not in session() and value is not None:
+        session()[key] = value
 
 
 # --- Callbacks: run before the script, so they may set other widgets' values ----------------------------
@@ -86,9 +87,9 @@ _UNANSWERED = object()
 def shown_value(field: Field) -> Any:
     """The answer the widgets of `field` show right now, or _UNANSWERED."""
     if is_multi(field):
-        chosen = [str(v) for v in field_options(field) if state().get(widget_key(field, str(v)))]
-        return chosen if chosen or state().get(widget_key(field, NONE_OPTION)) else _UNANSWERED
-    value = state().get(widget_key(field))
+        chosen = [str(v) for v in field_options(field) if session().get(widget_key(field, str(v)))]
+        return chosen if chosen or session().get(widget_key(field, NONE_OPTION)) else _UNANSWERED
+    value = session().get(widget_key(field))
     if isinstance(value, str) and field is Field.NOTES:
         value = value.replace("\r\n", "\n").replace("\r", "\n")
     return _UNANSWERED if value is None else value
@@ -118,73 +119,73 @@ def sync(field: Field) -> None:
 def toggle(field: Field, option: str) -> None:
     """Copy a checkbox group into the draft, keeping 'none of these' and standalone answers exclusive."""
     options = [str(v) for v in field_options(field)]
-    ticked = bool(state().get(widget_key(field, option)))
+    ticked = bool(session().get(widget_key(field, option)))
     alone = str(STANDALONE_VALUES.get(field, ""))
     if ticked and option in (NONE_OPTION, alone):
         for other in [*options, NONE_OPTION]:
             if other != option:
-                state()[widget_key(field, other)] = False
+                session()[widget_key(field, other)] = False
     elif ticked:
         for exclusive in (NONE_OPTION, alone):
-            state()[widget_key(field, exclusive)] = False
+            session()[widget_key(field, exclusive)] = False
     store(field)
 
 
 def use_skin_type(suggested: SkinType) -> None:
-    state()[widget_key(Field.SKIN_TYPE)] = str(suggested)
+    session()[widget_key(Field.SKIN_TYPE)] = str(suggested)
     draft()[Field.SKIN_TYPE] = str(suggested)
     problems().pop(Field.SKIN_TYPE, None)
 
 
 def go(target: str) -> None:
-    state()[PAGE] = target
-    state().pop(ASKING, None)
-    state()[FOCUS] = True
+    session()[PAGE] = target
+    session().pop(ASKING, None)
+    session()[FOCUS] = True
     if target in (Page.REVIEW, Page.SUMMARY, Page.WELCOME):
-        state().pop(FROM_REVIEW, None)
+        session().pop(FROM_REVIEW, None)
 
 
 def change(step: Step) -> None:
     """Change on the review page: open that step, and come back to the review when it is done."""
     go(step)
-    state()[FROM_REVIEW] = True
+    session()[FROM_REVIEW] = True
 
 
 def next_from(step: Step) -> None:
     """Move on only when the page's answers are complete and valid; otherwise say what is missing."""
     found = field_problems(draft(), STEP_FIELDS[step])
-    state()[PROBLEMS] = found
+    session()[PROBLEMS] = found
     if not found:
         index = STEPS.index(step)
-        go(Page.REVIEW if state().get(FROM_REVIEW) or index + 1 == len(STEPS) else STEPS[index + 1])
+        go(Page.REVIEW if session().get(FROM_REVIEW) or index + 1 == len(STEPS) else STEPS[index + 1])
 
 
 def back_from(step: Step) -> None:
-    state()[PROBLEMS] = {}
+    session()[PROBLEMS] = {}
     index = STEPS.index(step)
     go(STEPS[index - 1] if index > 0 else Page.WELCOME)
 
 
 def ask_start_over() -> None:
-    state()[ASKING] = True
+    session()[ASKING] = True
 
 
 def keep_answers() -> None:
-    state().pop(ASKING, None)
+    session().pop(ASKING, None)
 
 
 def start_over() -> None:
     """Forget every answer and every widget value of this session; keep only the language it is read in, and
     that the tab's copy of the draft was read (it is cleared on this run: ui/keep.py)."""
-    for key in list(state().keys()):
+    for key in list(session().keys()):
         if key not in (LANGUAGE, RESTORED):
-            del state()[key]
-    state()[PAGE] = Page.WELCOME
+            del session()[key]
+    session()[PAGE] = Page.WELCOME
 
 
 def uploader_key() -> str:
     """A new key after every upload, so the next run shows an empty uploader and the file is let go."""
-    return f"resume:{state().get(UPLOADS, 0)}"
+    return f"resume:{session().get(UPLOADS, 0)}"
 
 
 def resume() -> None:
@@ -195,25 +196,25 @@ def resume() -> None:
     page, and the answers given so far are kept. A good file goes straight to the summary; a bad one is told,
     in plain words per question, what is wrong (`file_problems`)."""
     key = uploader_key()
-    state()[UPLOADS] = state().get(UPLOADS, 0) + 1  # first: the next run draws a new, empty uploader
-    state().pop(RESUME_PROBLEMS, None)
-    uploaded = state().get(key)
+    session()[UPLOADS] = session().get(UPLOADS, 0) + 1  # first: the next run draws a new, empty uploader
+    session().pop(RESUME_PROBLEMS, None)
+    uploaded = session().get(key)
     if not isinstance(uploaded, UploadedFile):
         return
     data = uploaded.getvalue()
     _release(uploaded)
     if not uploaded.name.lower().endswith(".json"):
-        state()[RESUME_PROBLEMS] = [FileProblem(FileProblem.NOT_ANSWERS_FILE)]
+        session()[RESUME_PROBLEMS] = [FileProblem(FileProblem.NOT_ANSWERS_FILE)]
         return
     try:
         answers = parse_answers(data)
     except AnswersError:
-        state()[RESUME_PROBLEMS] = file_problems(data)
+        session()[RESUME_PROBLEMS] = file_problems(data)
         return
-    for widget in [k for k in state() if k.startswith(("w:", "helper:")) and k != LANGUAGE_WIDGET]:
-        del state()[widget]
-    state()[DRAFT] = answers.model_dump(mode="json")
-    state()[PROBLEMS] = {}
+    for widget in [k for k in session() if k.startswith(("w:", "helper:")) and k != LANGUAGE_WIDGET]:
+        del session()[widget]
+    session()[DRAFT] = answers.model_dump(mode="json")
+    session()[PROBLEMS] = {}
     go(Page.SUMMARY)
 
 
@@ -241,7 +242,7 @@ def file_problems(data: bytes) -> list[FileProblem]:
     if not isinstance(sent, dict) or not any(k in sent for k in Field):
         return [FileProblem(FileProblem.NOT_ANSWERS_FILE)]
     found = [
-        FileProblem(FileProblem.NO_ANSWER if problem.kind == "missing" else FileProblem.WRONG_ANSWER, field)
+        FileProblem(FileProblem.NO_ANSWER if problem.kind is ProblemKind.MISSING else FileProblem.WRONG_ANSWER, field)
         for field, problem in field_problems(sent, list(Field)).items()
     ]
     if any(k not in set(Field) for k in sent):

@@ -326,7 +326,7 @@ print(json.dumps({"errors": [e.value for e in at.error], "buttons": len(at.butto
 def test_broken_content_stops_the_app_with_a_message_naming_the_file_and_field(tmp_path):
     """Run in a fresh interpreter on a copy of the app, so the copy's broken content is what loads."""
     root = Path(APP).parent
-    for part in ("app.py", "logic", "ui", "content", ".streamlit"):
+    for part in ("app.py", "logic", "exports", "ui", "content", ".streamlit"):
         source = root / part
         if source.is_dir():
             shutil.copytree(source, tmp_path / part)

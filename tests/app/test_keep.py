@@ -34,7 +34,7 @@ def test_what_is_not_a_draft_gives_nothing():
 
 def test_the_copy_names_the_page_language_and_draft(monkeypatch):
     fake = {state.DRAFT: {"distress": "none"}, state.PAGE: "about_you", state.LANGUAGE: "fil"}
-    monkeypatch.setattr(state, "state", lambda: fake)
+    monkeypatch.setattr(state, "session", lambda: fake)
     data = keep._data(listen=True)
     assert json.loads(data["record"]) == {"page": "about_you", "language": "fil", "draft": {"distress": "none"}}
     assert data["restore"] and data["ask"] and data["key"] == keep.STORAGE_KEY

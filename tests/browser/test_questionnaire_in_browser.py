@@ -2,7 +2,8 @@
 
 from playwright.sync_api import expect
 
-from logic import Answers, evaluate, render_markdown
+from exports import render_markdown
+from logic import Answers, evaluate
 from logic.answers import STEP_FIELDS
 from logic.vocab import Field, Step
 from tests.browser.conftest import SCREENSHOTS

@@ -17,9 +17,10 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from logic import Answers, AnswersError, evaluate, parse_answers, render_markdown
+from exports import render_markdown
+from logic import Answers, AnswersError, evaluate, parse_answers
 from logic.__main__ import EXIT_BAD_INPUT, main
-from logic.errors import _shown as shown
+from logic.errors import shown
 from logic.parse import MAX_ANSWERS_BYTES
 from tests.fuzz.counts import record
 from tests.fuzz.strategies import FIELD_NAMES, hostile_inputs, json_values, one_field_replaced

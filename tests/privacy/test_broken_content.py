@@ -1,6 +1,6 @@
 """Broken content fails safe everywhere it is read: the command line and the app stop, naming file and field.
 
-tests/unit/test_content.py checks each kind of breakage in load_content, and tests/app/test_app.py checks the
+tests/logic/test_content.py checks each kind of breakage in load_content, and tests/app/test_app.py checks the
 app stops for an unknown id. Here every kind of breakage is tried on a copy of the project in a fresh
 interpreter: the command line must exit non-zero with a readable message and no traceback, and the app must
 show the message and nothing else.
@@ -61,7 +61,7 @@ BREAKAGES = {
 
 
 def broken_copy(tmp_path: Path, breakage: str) -> Path:
-    for part in ("app.py", "logic", "ui", "content", ".streamlit"):
+    for part in ("app.py", "logic", "exports", "ui", "content", ".streamlit"):
         source = ROOT / part
         if source.is_dir():
             shutil.copytree(source, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))

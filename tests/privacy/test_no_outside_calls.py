@@ -51,6 +51,11 @@ def namespace():
         subprocess.run(["ip", "netns", "delete", name], check=False, timeout=30)
 
 
+def in_namespace(name: str, *python_args: str) -> list[str]:
+    """The command that runs this Python with `python_args` inside the network namespace `name`."""
+    return ["ip", "netns", "exec", name, sys.executable, *python_args]
+
+
 def sent(name: str) -> int:
     [link] = json.loads(ip("-n", name, "-s", "-j", "link", "show", "out0"))
     return link["stats64"]["tx"]["packets"]
@@ -60,18 +65,7 @@ def test_a_foreign_origin_and_a_person_are_served_with_no_packet_leaving(namespa
     assert sent(namespace) == 0
     env = {**os.environ, "HOME": str(tmp_path), "TMPDIR": str(tmp_path)}
     server = subprocess.Popen(
-        [
-            "ip",
-            "netns",
-            "exec",
-            namespace,
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            SCRIPT,
-            f"--server.port={PORT}",
-        ],
+        in_namespace(namespace, "-m", "streamlit", "run", SCRIPT, f"--server.port={PORT}"),
         cwd=ROOT,
         env=env,
         stdout=(tmp_path / "server.log").open("wb"),
@@ -79,16 +73,7 @@ def test_a_foreign_origin_and_a_person_are_served_with_no_packet_leaving(namespa
     )
     try:
         client = subprocess.run(
-            [
-                "ip",
-                "netns",
-                "exec",
-                namespace,
-                sys.executable,
-                "-m",
-                "tests.privacy.netns_client",
-                f"http://127.0.0.1:{PORT}",
-            ],
+            in_namespace(namespace, "-m", "tests.privacy.netns_client", f"http://127.0.0.1:{PORT}"),
             cwd=ROOT,
             env=env,
             capture_output=True,

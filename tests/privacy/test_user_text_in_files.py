@@ -4,11 +4,14 @@ import io
 import re
 from datetime import date
 
+import pypdf
 import pytest
 from markdown_it import MarkdownIt
 
-from logic import Answers, evaluate, render_markdown
-from logic.markdown import escape
+from exports import render_markdown, render_pdf
+from exports.markdown import escape
+from exports.pdf import printable
+from logic import Answers, evaluate
 from tests.factories import make_answers
 from tests.privacy.hostile_notes import NOTES
 
@@ -40,11 +43,9 @@ def _quoted(markdown: str) -> str:
 
 @pytest.mark.parametrize("name", NOTES)
 def test_the_pdf_prints_a_hostile_note_as_text_with_nothing_to_run(name):
-    pdf_module = pytest.importorskip("logic.pdf", reason="the PDF download is not there yet")
-    pypdf = pytest.importorskip("pypdf")
     note = NOTES[name]
     answers, _ = downloads_for(note)
-    data = pdf_module.render_pdf(evaluate(answers), answers, today=DAY)
+    data = render_pdf(evaluate(answers), answers, today=DAY)
     assert data.startswith(b"%PDF")
     # No script, action, form, link or embedded file anywhere in the file's objects.
     assert (
@@ -60,7 +61,7 @@ def test_the_pdf_prints_a_hostile_note_as_text_with_nothing_to_run(name):
     text = "".join(page.extract_text() for page in reader.pages)
     # The words of the note, as the PDF's font can print them, come back out of the PDF's text in order.
     squeezed = re.sub(r"\s+", "", text)
-    words = re.findall(r"[\x21-\x7e]{4,}", pdf_module.printable(note))
+    words = re.findall(r"[\x21-\x7e]{4,}", printable(note))
     assert words
     position = 0
     for word in words:

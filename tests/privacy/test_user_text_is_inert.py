@@ -12,8 +12,8 @@ import re
 import pytest
 from markdown_it import MarkdownIt
 
+from exports.markdown import escape
 from logic.answers import STEP_FIELDS
-from logic.markdown import escape
 from logic.vocab import Step
 from tests.browser.driver import CONTENT, Questionnaire, wait_idle
 from tests.factories import answers_dict

@@ -6,4 +6,6 @@
 - `actions`: what answering one question takes, run by AppTest, the websocket session and the browser.
 - `corpus`: a fixed, seeded set of complete answer sets.
 - `replicas`: N app processes behind nginx under supervisord (`make serve-replicas`), for a test's lifetime.
+- `command_line`: `python -m logic` run in process, its streams captured (every command-line test).
+- `content_edits`: a copy of the content edited as an editor would, and how loading it fails.
 """

@@ -20,7 +20,6 @@ and returned as plain dicts ready for `json.dumps`. `answers_from_response` read
   `none_of_these`. Nothing identifies the person: there is no subject, author or id.
 """
 
-import json
 from collections.abc import Iterator
 from datetime import date
 from enum import StrEnum
@@ -28,7 +27,7 @@ from typing import Any
 
 import pydantic
 
-from .answers import (
+from logic.answers import (
     NOTES_MAX_LENGTH,
     STANDALONE_VALUES,
     STEP_FIELDS,
@@ -39,9 +38,9 @@ from .answers import (
     is_yes_no,
     needs_one,
 )
-from .content import Content, default_content
-from .errors import AnswersError, answer_problems
-from .vocab import Field, Step
+from logic.content import Content, default_content
+from logic.errors import AnswersError, answer_problems, bounded, shown
+from logic.vocab import Field, Step
 
 _BASE = "https://example.invalid/fhir"  # .invalid never resolves: these name things, they are not addresses
 QUESTIONNAIRE_ID = "glutathione-acne-scars"
@@ -241,7 +240,7 @@ def answers_from_response(resource: Any) -> Answers:
         if values:
             found[field] = values
     if problems:
-        raise AnswersError(_bounded(problems))
+        raise AnswersError(bounded(problems))
 
     data: dict[str, Any] = {}
     for field in Field:
@@ -252,25 +251,10 @@ def answers_from_response(resource: Any) -> Answers:
     try:
         return Answers.model_validate(data)
     except pydantic.ValidationError as error:
-        raise AnswersError(_bounded(answer_problems(error))) from None
+        raise AnswersError(answer_problems(error)) from None
 
 
 _NO_VALUE = object()
-_MAX_PROBLEMS = 20
-
-
-def _bounded(problems: list[str]) -> list[str]:
-    """At most _MAX_PROBLEMS lines, the last saying how many more there were."""
-    if len(problems) <= _MAX_PROBLEMS:
-        return problems
-    rest = len(problems) - _MAX_PROBLEMS + 1
-    return [*problems[: _MAX_PROBLEMS - 1], f"... and {rest:,} more problems like these"]
-
-
-def _shown(value: Any) -> str:
-    """Someone else's text, on one short line with every control character escaped."""
-    text = json.dumps(value, ensure_ascii=True, default=str)
-    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _items(items: Any, problems: list[str], depth: int = 0) -> Iterator[tuple[str, list[Any]]]:
@@ -281,7 +265,7 @@ def _items(items: Any, problems: list[str], depth: int = 0) -> Iterator[tuple[st
     for item in items:
         link_id = item.get("linkId") if isinstance(item, dict) else None
         if not isinstance(link_id, str):
-            problems.append(f"item {_shown(item)}: needs a linkId naming a question")
+            problems.append(f"item {shown(item)}: needs a linkId naming a question")
         elif link_id in _GROUPS and depth == 0:
             yield from _items(item.get("item", []), problems, depth + 1)
         elif link_id in _FIELDS:
@@ -291,7 +275,7 @@ def _items(items: Any, problems: list[str], depth: int = 0) -> Iterator[tuple[st
             else:
                 problems.append(f"{link_id}: answer must be a list")
         else:
-            problems.append(f"item {_shown(link_id)}: not a question this questionnaire asks")
+            problems.append(f"item {shown(link_id)}: not a question this questionnaire asks")
 
 
 def _read_value(field: Field, answer: Any, problems: list[str]) -> Any:

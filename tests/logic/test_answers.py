@@ -6,9 +6,22 @@ import pydantic
 import pytest
 
 from logic import Answers, AnswersError, parse_answers
-from logic.answers import NOTES_MAX_LENGTH, text_length
+from logic.answers import (
+    NOTES_MAX_LENGTH,
+    STEP_FIELDS,
+    _several,
+    dont_know,
+    field_options,
+    is_multi,
+    is_text,
+    is_yes_no,
+    needs_one,
+    step_of,
+    text_length,
+)
 from logic.errors import answer_problems
-from tests.factories import QUIET, answers_dict, make_answers
+from logic.vocab import Distress, Field, Mark, Pregnancy, Route, Setting, SkinType, Step, YesNoNotSure
+from tests.factories import answers_dict, make_answers
 
 
 def problems(data) -> list[str]:
@@ -19,7 +32,7 @@ def problems(data) -> list[str]:
 
 
 def test_valid_answers_are_accepted_and_frozen():
-    answers = parse_answers(json.dumps(QUIET))
+    answers = parse_answers(json.dumps(answers_dict()))
     assert answers.marks == ("brown_marks",)
     with pytest.raises(Exception, match="frozen"):
         answers.age_group = "under_18"
@@ -110,3 +123,62 @@ def test_the_notes_limit_counts_utf16_code_units_as_a_browser_does():
         make_answers(notes="a" + emoji * 250)
     assert answer_problems(caught.value) == ["notes: 501 characters is too long; at most 500 are allowed"]
     assert "UTF-16" in Answers.model_json_schema()["properties"]["notes"]["description"]
+
+
+# --- logic/answers.py: what kind each question is ------------------------------------------------------
+
+
+def test_a_list_answer_type_refuses_empty_only_when_it_needs_one_and_is_unique_in_the_schema():
+    needs = pydantic.TypeAdapter(_several(Mark, at_least_one=True))
+    may = pydantic.TypeAdapter(_several(Mark))
+    assert may.validate_python([]) == ()
+    with pytest.raises(pydantic.ValidationError):
+        needs.validate_python([])
+    assert needs.validate_python(["keloid"]) == (Mark.KELOID,)
+    assert needs.json_schema()["minItems"] == 1
+    assert needs.json_schema()["uniqueItems"] is True
+    assert may.json_schema()["minItems"] == 0
+    assert may.json_schema()["uniqueItems"] is True
+
+
+def test_the_kind_of_each_question():
+    assert field_options(Field.CHANGING_SPOT) == ()
+    assert field_options(Field.NOTES) == ()
+    assert field_options(Field.MARKS) == tuple(Mark)
+    assert field_options(Field.SKIN_TYPE) == tuple(SkinType)
+    assert [f for f in Field if is_yes_no(f)] == [Field.CHANGING_SPOT]
+    assert [f for f in Field if is_text(f)] == [Field.NOTES]
+    assert [f for f in Field if needs_one(f)] == [Field.MARKS, Field.ROUTES, Field.GOALS]
+    assert not needs_one(Field.NOTES)
+    assert not needs_one(Field.CHANGING_SPOT)
+    assert not needs_one(Field.CONDITIONS)
+    assert {f for f in Field if is_multi(f)} == {
+        Field.CURRENT_SYMPTOMS,
+        Field.CONDITIONS,
+        Field.MARKS,
+        Field.ROUTES,
+        Field.OTHER_TREATMENTS,
+        Field.GOALS,
+    }
+
+
+def test_each_question_is_on_the_page_that_lists_it():
+    for step, fields in STEP_FIELDS.items():
+        for field in fields:
+            assert step_of(field) is step
+    assert step_of(Field.CURRENT_SYMPTOMS) is Step.SAFETY
+    assert step_of(Field.NOTES) is Step.PLANS
+
+
+def test_the_answer_that_means_i_dont_know_is_named_for_each_question_that_has_one():
+    assert dont_know(Field.DISTRESS) is Distress.PREFER_NOT_TO_SAY
+    assert dont_know(Field.PREGNANCY) is Pregnancy.PREFER_NOT_TO_SAY
+    assert dont_know(Field.PREVIOUS_REACTION) is YesNoNotSure.NOT_SURE
+    assert dont_know(Field.SKIN_TYPE) is SkinType.NOT_SURE
+    assert dont_know(Field.MARKS) is Mark.NOT_SURE
+    assert dont_know(Field.ROUTES) is Route.NOT_DECIDED
+    assert dont_know(Field.SETTING) is Setting.NOT_DECIDED
+    for field in (Field.AGE_GROUP, Field.CHANGING_SPOT, Field.NOTES, Field.GOALS, Field.CONDITIONS):
+        assert dont_know(field) is None
+    # The other five that have one: isotretinoin, severity, mark age, active acne, keloid history.
+    assert sum(dont_know(f) is not None for f in Field) == 12

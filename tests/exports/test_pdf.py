@@ -11,39 +11,21 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 from pypdf import PdfReader
 
-from logic import Answers, default_content, evaluate, render_pdf
+from exports import render_pdf
+from exports.pdf import FONT_FILES, REPLACEMENT, printable
+from logic import Answers, default_content, evaluate, load_content
 from logic.layout import triggers_text
-from logic.pdf import FONT_FILES, REPLACEMENT, printable
-from logic.vocab import Condition, Field, OtherTreatment, Symptom
-from tests.factories import make_answers
+from logic.vocab import Field
+from tests import strategies
+from tests.factories import EVERYTHING, make_answers
 
 ROOT = Path(__file__).resolve().parents[2]
 DAY = date(2026, 11, 30)
 ACCENTED_NOTE = "Crème, naïve — “quoted” ‘single’ – café"
 
-# Answers that fire as many flags as the spec allows (28 of 30): a largest answer set.
-EVERYTHING = {
-    "current_symptoms": [str(s) for s in Symptom],
-    "changing_spot": True,
-    "distress": "self_harm_thoughts",
-    "age_group": "under_18",
-    "pregnancy": "pregnant",
-    "conditions": [str(c) for c in Condition],
-    "previous_reaction": "yes",
-    "isotretinoin": "current",
-    "skin_type": "V",
-    "marks": ["brown_marks", "red_marks", "icepick", "boxcar", "rolling", "raised", "keloid"],
-    "severity": "severe",
-    "mark_age": "under_3_months",
-    "active_acne": "nodules_or_cysts",
-    "keloid_history": "yes",
-    "routes": ["injection", "oral", "topical"],
-    "setting": "online_purchase",
-    "other_treatments": [str(t) for t in OtherTreatment],
-    "goals": ["fade_dark_marks", "fade_red_marks", "smooth_pits", "flatten_raised", "lighter_skin_overall"],
-}
 LONGEST_NOTE = ("Wide words WWWWWWWW — “Crème” " * 20)[:500]
 MANY_LINES_NOTE = "line\n" * 100
 LARGEST = {
@@ -380,3 +362,91 @@ def test_every_page_renders_with_pdftoppm(name, answers, tmp_path):
     for image in images:
         assert image.stat().st_size > 5_000  # a drawn page, not a blank one
         shutil.copy(image, shots / f"pdf-{image.name}")
+
+
+# --- Properties: any answers make a PDF ----------------------------------------------------------------------------
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(strategies.answers())
+def test_any_answers_make_a_pdf_of_two_pages_at_most_that_puts_first_things_first(answers: Answers):
+    pdf = render_pdf(evaluate(answers), answers, today=DAY)
+    assert pdf.startswith(b"%PDF-")
+    assert 1 <= len(PdfReader(io.BytesIO(pdf)).pages) <= 2
+    check_first_things_first(answers, pdf)
+
+
+# --- The Filipino edition: every character printed, the unreviewed notice once -------------------------------------
+
+
+def _texts(value) -> list[str]:
+    """Every string inside a content model's data."""
+    if isinstance(value, dict):
+        return [t for v in value.values() for t in _texts(v)]
+    if isinstance(value, list | tuple):
+        return [t for v in value for t in _texts(v)]
+    return [value] if isinstance(value, str) else []
+
+
+def test_the_pdf_font_has_a_glyph_for_every_character_of_the_filipino_edition():
+    from fontTools.ttLib import TTFont
+
+    from exports.pdf import FONT_FILES
+
+    covered = set.intersection(*(set(TTFont(path, lazy=True).getBestCmap()) for path in FONT_FILES.values()))
+    used = {c for text in _texts(load_content(language="fil").model_dump()) for c in text if c.isprintable()}
+    # Icons (emoji) are left out of the PDF on purpose: the words carry the meaning.
+    missing = {c for c in used - {chr(p) for p in covered} if not _is_icon(c)}
+    assert not missing, f"the PDF font cannot draw {sorted(missing)}"
+
+
+def _is_icon(character: str) -> bool:
+    return (ord(character) >= 0x2190 and not character.isalnum()) or ord(character) in (0xFE0F, 0x200D)
+
+
+FILIPINO_ANSWERS = {
+    "every flag": make_answers(
+        current_symptoms=["rash_or_blisters"],
+        distress="self_harm_thoughts",
+        pregnancy="pregnant",
+        isotretinoin="current",
+        marks=["brown_marks", "boxcar", "keloid"],
+        routes=["injection"],
+        setting="spa_or_salon",
+        notes="Tatlong session na po ako.",
+    ),
+    "a usual answer set": make_answers(
+        marks=["brown_marks"], skin_type="IV", routes=["injection"], setting="spa_or_salon"
+    ),
+}
+
+
+@pytest.mark.parametrize("answers", FILIPINO_ANSWERS.values(), ids=FILIPINO_ANSWERS)
+def test_the_filipino_pdf_prints_every_character_of_its_words(answers):
+    """Extracted with pypdf, the PDF holds its Filipino words as they are in the content: nothing replaced,
+    nothing dropped, the unreviewed-translation notice once."""
+    import io
+
+    from pypdf import PdfReader
+
+    from exports import render_pdf
+    from logic.layout import layout
+
+    filipino = load_content(language="fil")
+    summary = evaluate(answers, filipino)
+    pdf = render_pdf(summary, answers, filipino)
+    squeezed = "".join("".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
+    lay = layout(summary, filipino)
+    expected = [
+        lay.next_step.label,
+        lay.next_step.instruction,
+        *(item.flag.title for item in lay.flags),
+        *(card.mark.name for card in lay.marks),
+        *lay.questions,
+        filipino.ui.summary.about,
+        filipino.language.notice,
+        answers.notes,
+    ]
+    for text in filter(None, expected):
+        assert "".join(text.split()) in squeezed, text
+    assert squeezed.count("".join(filipino.language.notice.split())) == 1

@@ -4,9 +4,11 @@ which of the two counts, so one file must not mean different answers to differen
 import json
 
 import pytest
+from hypothesis import given
 
-from logic import AnswersError, parse_answers
+from logic import Answers, AnswersError, parse_answers
 from logic.errors import MAX_PROBLEMS
+from tests import strategies
 from tests.factories import answers_dict
 
 
@@ -57,3 +59,13 @@ def test_without_repeats_the_answers_are_read_as_before():
     # Text Python's reader refuses is still refused by pydantic with its own message.
     assert problems("{") == problems("{")
     assert problems("[1, NaN]")[0].startswith("the answers")
+
+
+# --- Properties: a saved answers file reads back -------------------------------------------------------------------
+
+
+@given(strategies.answers())
+def test_the_saved_answers_file_reads_back_as_the_same_answers(answers: Answers):
+    """What "Save my answers" hands out is exactly what "Resume from a file" accepts."""
+    assert parse_answers(answers.model_dump_json(indent=2)) == answers
+    assert parse_answers(answers.model_dump_json(indent=2).encode("utf-8")) == answers

@@ -5,12 +5,12 @@ from collections import Counter
 
 from hypothesis import given
 
-from logic import default_content, evaluate, render_markdown
+from exports import render_markdown
+from logic import default_content, evaluate
 from logic.layout import DO_FIRST, GATE_WORDS, WEB_WORDS, count_words, layout, reading_minutes
 from logic.vocab import FlagId, Level, NextStep
 from tests import strategies
-from tests.factories import make_answers
-from tests.unit.test_pdf import EVERYTHING
+from tests.factories import EVERYTHING, make_answers
 
 CONTENT = default_content()
 UI = CONTENT.ui.summary

@@ -1,4 +1,5 @@
-"""`make mutation` mutates the rules core only, against the fast tests, and stays out of `make test`."""
+"""`make mutation` mutates the rules core and the exports, against the tests of their modules, and stays out of
+`make test`."""
 
 import re
 import tomllib
@@ -17,15 +18,15 @@ def recipe(target: str) -> str:
     return found.group(0)
 
 
-def test_only_logic_is_mutated_and_the_unit_and_property_tests_judge_it():
-    assert MUTMUT["source_paths"] == ["logic/"]
-    assert MUTMUT["pytest_add_cli_args_test_selection"] == ["tests/unit", "tests/properties"]
+def test_logic_and_the_exports_are_mutated_and_the_tests_of_their_modules_judge_them():
+    assert MUTMUT["source_paths"] == ["logic/", "exports/"]
+    assert MUTMUT["pytest_add_cli_args_test_selection"] == ["tests/logic", "tests/exports"]
     for path in MUTMUT["pytest_add_cli_args_test_selection"]:
         assert (ROOT / path).is_dir()
-    # The tests read the content files and check the shell's config, so the mutants' copy needs them.
-    assert {"content/", "tests/", ".streamlit/", "app.py", "ui/"} <= set(MUTMUT["also_copy"])
-    for pattern in MUTMUT.get("do_not_mutate", []):
-        assert pattern.startswith("logic/") and pattern.endswith(".py")
+    # The tests read the content files, the README and the evidence record and check the shell's config, so the
+    # mutants' copy needs them.
+    assert {"content/", "tests/", ".streamlit/", "app.py", "ui/", "README.md", "docs/"} <= set(MUTMUT["also_copy"])
+    assert "do_not_mutate" not in MUTMUT  # every module of both is scored
 
 
 def test_make_mutation_runs_two_at_a_time_and_make_test_does_not_run_it():

@@ -1,10 +1,25 @@
 """Each flag fires on its trigger and stays quiet on the nearest answer that is not its trigger."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from logic import default_content, evaluate
-from logic.vocab import FlagId, Level, NextStep, Symptom, When
-from tests.factories import make_answers
+from logic import Answers, default_content, evaluate
+from logic.answers import STANDALONE_VALUES, field_options, is_multi
+from logic.rules import always, answered, either, every
+from logic.summary import Trigger
+from logic.vocab import (
+    Field,
+    FlagId,
+    Level,
+    Mark,
+    NextStep,
+    SkinType,
+    Symptom,
+    When,
+)
+from tests import strategies
+from tests.factories import answers_dict, make_answers
 
 F = FlagId
 
@@ -305,3 +320,136 @@ def test_flag_text_and_sources_come_from_content():
     assert flag.action == content.flags[F.CHANGING_SPOT].action
     assert flag.sources == content.flags[F.CHANGING_SPOT].sources
     assert flag.source == "; ".join(content.references[s].short for s in flag.sources)
+
+
+# --- logic/rules.py: the combinators the rule table is built from ----------------------------------------
+
+
+def test_answered_gives_one_trigger_per_matching_value_of_the_field():
+    answers = make_answers(marks=["red_marks", "boxcar", "keloid"])
+    rule = answered(Field.MARKS, Mark.KELOID, Mark.RED_MARKS, Mark.ICEPICK)
+    assert rule(answers) == (
+        Trigger(field=Field.MARKS, value="red_marks"),
+        Trigger(field=Field.MARKS, value="keloid"),
+    )
+    assert answered(Field.MARKS, Mark.ICEPICK)(answers) == ()
+    assert answered(Field.CHANGING_SPOT, True)(make_answers(changing_spot=True)) == (
+        Trigger(field=Field.CHANGING_SPOT, value=True),
+    )
+    assert answered(Field.CHANGING_SPOT, True)(make_answers(changing_spot=False)) == ()
+
+
+# Three rule tests for the combinators below: two that hold for red marks on type V skin, one that does not.
+RED, DARK, KELOID = (
+    answered(Field.MARKS, Mark.RED_MARKS),
+    answered(Field.SKIN_TYPE, SkinType.V),
+    answered(Field.MARKS, Mark.KELOID),
+)
+
+
+def test_every_holds_only_when_all_hold_and_then_gives_all_their_triggers():
+    answers = make_answers(marks=["red_marks"], skin_type="V")
+    assert every(RED, DARK)(answers) == (
+        Trigger(field=Field.MARKS, value="red_marks"),
+        Trigger(field=Field.SKIN_TYPE, value="V"),
+    )
+    assert every(RED, KELOID)(answers) == ()
+    assert every(KELOID, RED)(answers) == ()
+
+
+def test_either_gives_the_triggers_of_every_rule_that_holds():
+    answers = make_answers(marks=["red_marks"], skin_type="V")
+    assert either(KELOID, RED, DARK)(answers) == (
+        Trigger(field=Field.MARKS, value="red_marks"),
+        Trigger(field=Field.SKIN_TYPE, value="V"),
+    )
+    assert either(KELOID)(answers) == ()
+    assert always(answers) == (Trigger(field=Field.MARKS, value="red_marks"),)
+
+
+# --- Properties over every answer set the spec allows: the flags against an oracle of the spec's table -------------
+
+
+def spec_table(a: dict) -> dict[str, bool]:
+    """The spec's flag table, transcribed independently of logic/rules.py as an oracle."""
+    has = lambda key, *values: bool(set(a[key] if isinstance(a[key], list) else [a[key]]) & set(values))  # noqa: E731
+    injection = has("routes", "injection", "not_decided")
+    return {
+        "possible_severe_skin_reaction": has("current_symptoms", "rash_or_blisters"),
+        "possible_anaphylaxis": has("current_symptoms", "breathing_or_swelling"),
+        "possible_infection": has("current_symptoms", "infection_signs"),
+        "possible_organ_harm": has("current_symptoms", "jaundice_or_dark_urine"),
+        "isotretinoin_pregnancy": a["isotretinoin"] == "current"
+        and a["pregnancy"] in {"pregnant", "trying", "breastfeeding"},
+        "acne_with_fever": has("current_symptoms", "acne_with_fever"),
+        "self_harm": a["distress"] == "self_harm_thoughts",
+        "changing_spot": a["changing_spot"] is True,
+        "pregnancy_or_breastfeeding": a["pregnancy"] in {"pregnant", "trying", "breastfeeding"},
+        "under_18": a["age_group"] == "under_18",
+        "organ_condition": has("conditions", "kidney", "liver", "thyroid"),
+        "iv_vitamin_c_risk": has("conditions", "g6pd_deficiency", "kidney_stones") and injection,
+        "cancer_treatment": has("conditions", "cancer_treatment"),
+        "previous_reaction": a["previous_reaction"] == "yes",
+        "severe_active_acne": a["active_acne"] in {"many_inflamed", "nodules_or_cysts"},
+        "keloid_risk": has("marks", "raised", "keloid") or a["keloid_history"] == "yes",
+        "recent_isotretinoin": a["isotretinoin"] in {"current", "within_6_months"},
+        "unregulated_lightening_products": has("other_treatments", "whitening_products"),
+        "darker_skin_procedures": a["skin_type"] in {"IV", "V", "VI", "not_sure"}
+        and has("other_treatments", "chemical_peel", "laser"),
+        "unsafe_injection_setting": injection and a["setting"] in {"spa_or_salon", "self_at_home", "online_purchase"},
+        "sunken_scars": has("marks", "icepick", "boxcar", "rolling"),
+        "emotional_impact": a["distress"] == "affects_daily_life",
+        "injection_not_approved": injection,
+        "inhaled_glutathione_asthma": has("conditions", "asthma", "sulfite_sensitivity"),
+        "red_marks_not_pigment": has("marks", "red_marks"),
+        "darker_skin_pih": a["skin_type"] in {"IV", "V", "VI"},
+        "recent_marks": a["mark_age"] == "under_3_months",
+        "type_unsure": has("marks", "not_sure") or a["skin_type"] == "not_sure",
+        "product_quality": has("routes", "oral", "topical") and a["setting"] == "online_purchase",
+        "lightening_goal": has("goals", "lighter_skin_overall"),
+    }
+
+
+def spec_flags(a: dict) -> set[str]:
+    return {flag for flag, fires in spec_table(a).items() if fires}
+
+
+@given(strategies.answer_dicts())
+def test_flags_fire_exactly_when_the_spec_table_says(data):
+    summary = evaluate(Answers.model_validate(data))
+    assert {f.id for f in summary.flags} == spec_flags(data)
+
+
+def _add(data: dict, field: Field, value) -> dict:
+    """`data` with `value` added to a list answer (dropping a standalone value it cannot sit beside)."""
+    if not is_multi(field):
+        return {**data, field: value}
+    alone = str(STANDALONE_VALUES.get(field, ""))
+    kept = [v for v in data[field] if v != alone and v != value] if value != alone else []
+    return {**data, field: [*kept, value]}
+
+
+@given(strategies.answer_dicts(), st.sampled_from(CASES))
+def test_adding_a_trigger_answer_never_removes_its_flag(data, case):
+    flag, trigger, _ = case
+    for field, value in trigger.items():
+        for one in value if isinstance(value, list) else [value]:
+            data = _add(data, Field(field), one)
+    assert flag in {f.id for f in evaluate(Answers.model_validate(data)).flags}
+
+
+@given(strategies.answer_dicts(), st.sampled_from([f for f in Field if is_multi(f)]), st.data())
+def test_adding_a_value_to_a_list_answer_never_removes_a_flag(data, field, draw):
+    alone = STANDALONE_VALUES.get(field)
+    choices = [str(v) for v in field_options(field) if v is not alone and str(v) not in data[field]]
+    if str(alone) in data[field] or not choices:
+        return
+    before = {f.id for f in evaluate(Answers.model_validate(data)).flags}
+    after = {
+        f.id for f in evaluate(Answers.model_validate(_add(data, field, draw.draw(st.sampled_from(choices))))).flags
+    }
+    assert before <= after
+
+
+def test_the_oracle_covers_every_flag():
+    assert set(spec_table(answers_dict())) == {str(f) for f in FlagId}

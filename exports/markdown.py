@@ -7,13 +7,13 @@ folds away written out, each fact once: sources are cited by number and listed o
 import re
 from datetime import date
 
-from .answers import Answers
-from .content import Content, default_content
-from .layout import Layout, layout, triggers_text
-from .summary import Summary
-from .vocab import Field
+from logic.answers import Answers
+from logic.content import Content, default_content
+from logic.layout import Layout, layout
+from logic.summary import Summary
+from logic.vocab import Field
 
-__all__ = ["escape", "render_markdown", "triggers_text"]
+__all__ = ["escape", "render_markdown"]
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~&=:])")
 

@@ -1,6 +1,6 @@
 """The summary as a PDF to bring to a dermatologist: made in memory with fpdf2, worded only from `content`.
 
-Text is set in DejaVu Sans (embedded from `logic/fonts/`, licence beside it), so accents, dashes and curly
+Text is set in DejaVu Sans (embedded from `exports/fonts/`, licence beside it), so accents, dashes and curly
 quotes print. A character the font has no glyph for is replaced with "?" before it reaches fpdf2 (emoji
 modifiers, joiners and other invisible marks are dropped), so no text can make rendering fail. The icons of
 the content are left out: the words beside them carry the meaning. Nothing is written to disk.
@@ -25,14 +25,14 @@ from functools import cache
 from pathlib import Path
 
 from fontTools.ttLib import TTFont
-from fpdf import FPDF, FontFace
-from fpdf.enums import TableBordersLayout, XPos, YPos
+from fpdf import FPDF
+from fpdf.enums import XPos, YPos
 
-from .answers import Answers
-from .content import Content, default_content
-from .layout import Layout, layout
-from .summary import Summary
-from .vocab import Field, Level
+from logic.answers import Answers
+from logic.content import Content, default_content
+from logic.layout import Layout, layout
+from logic.summary import Summary
+from logic.vocab import Field, Level
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 FONT_FILES = {"": FONT_DIR / "DejaVuSans.ttf", "B": FONT_DIR / "DejaVuSans-Bold.ttf"}
@@ -460,30 +460,6 @@ def _note_lines(notes: str) -> str:
     if len(lines) > _NOTE_LINES:
         lines[_NOTE_LINES - 1 :] = [" / ".join(line.strip() for line in lines[_NOTE_LINES - 1 :] if line.strip())]
     return "\n".join(lines)
-
-
-def _table(
-    doc: _Document, rows: Sequence[Sequence[str]], widths: Sequence[int], bold: Sequence[int] = (), heading: bool = True
-) -> None:
-    """A compact table, its first row a heading if `heading`; the columns numbered in `bold` are set in bold."""
-    doc.use(_SMALL)
-    doc.set_draw_color(*_RULE)
-    doc.set_line_width(0.15)
-    doc.set_fill_color(255, 255, 255)  # fpdf2's table paints its cells with the current fill colour
-    strong = FontFace(family=_FAMILY, emphasis="BOLD", size_pt=_SMALL * doc.scale, color=_INK)
-    with doc.table(
-        col_widths=tuple(widths),
-        text_align="LEFT",
-        borders_layout=TableBordersLayout.HORIZONTAL_LINES,
-        line_height=doc.line_height(_SMALL),
-        padding=(doc.mm(0.5), doc.mm(1.5), doc.mm(0.5), 0),
-        headings_style=strong,
-        first_row_as_headings=heading,
-    ) as table:
-        for index, cells in enumerate(rows):
-            row = table.row()
-            for column, text in enumerate(cells):
-                row.cell(printable(text), style=strong if (index or not heading) and column in bold else None)
 
 
 def _questions(doc: _Document, lay: Layout) -> None:

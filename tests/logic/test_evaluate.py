@@ -1,9 +1,11 @@
 """Marks map to the spec's glutathione fit; article sections are chosen for the answers, not all shown."""
 
 import pytest
+from hypothesis import given
 
-from logic import evaluate
-from logic.vocab import GlutathioneFit, Mark, Relevance, SectionId
+from logic import Answers, Summary, default_content, evaluate
+from logic.vocab import GlutathioneFit, Level, Mark, NextStep, Relevance, SectionId
+from tests import strategies
 from tests.factories import make_answers
 
 S = SectionId
@@ -126,3 +128,67 @@ def test_disclaimer_and_content_version_are_always_present():
     summary = evaluate(make_answers())
     assert summary.disclaimer
     assert summary.content_version
+
+
+# --- Properties of evaluate() over every answer set the spec allows ------------------------------------------------
+
+
+@given(strategies.answers())
+def test_evaluate_is_total_and_deterministic(answers):
+    first = evaluate(answers)
+    assert isinstance(first, Summary)
+    assert evaluate(answers) == first
+    assert evaluate(Answers.model_validate_json(answers.model_dump_json())) == first
+
+
+@given(strategies.answers())
+def test_level_is_the_highest_flag_level_and_flags_are_ordered(answers):
+    summary = evaluate(answers)
+    ranks = [f.level.rank for f in summary.flags]
+    assert ranks == sorted(ranks, reverse=True)
+    assert summary.level.rank == (ranks[0] if ranks else Level.NONE.rank)
+    assert all(f.triggered_by for f in summary.flags)
+
+
+@given(strategies.answers())
+def test_every_id_returned_has_content_and_the_disclaimer_is_always_there(answers):
+    content = default_content()
+    summary = evaluate(answers)
+    for flag in summary.flags:
+        assert flag.title == content.flags[flag.id].title
+    for section in summary.article:
+        assert section.article_says == content.article[section.section].claim
+    assert [m.mark for m in summary.marks] == list(answers.marks)
+    assert summary.disclaimer == content.general.disclaimer
+    assert summary.questions_for_provider
+
+
+@given(strategies.answers())
+def test_the_summary_json_round_trips(answers):
+    summary = evaluate(answers)
+    assert Summary.model_validate_json(summary.model_dump_json()) == summary
+
+
+@given(strategies.answers())
+def test_every_source_cited_is_referenced_once_and_every_reference_is_cited(answers):
+    summary = evaluate(answers)
+    cited = [s for part in (*summary.flags, *summary.marks, *summary.article) for s in part.sources]
+    assert all(part.sources for part in (*summary.flags, *summary.marks, *summary.article))
+    assert [r.id for r in summary.references] == list(dict.fromkeys(cited))
+
+
+@given(strategies.answers())
+def test_the_next_step_is_the_first_flags_time_frame_when_it_asks_for_action(answers):
+    summary = evaluate(answers)
+    first = summary.flags[0] if summary.flags else None
+    if first is not None and first.level in (Level.URGENT, Level.CONSULT):
+        assert summary.next_step == first.when
+    else:
+        assert summary.next_step is NextStep.NONE
+
+
+@given(strategies.answers())
+def test_at_most_eight_distinct_provider_questions(answers):
+    questions = evaluate(answers).questions_for_provider
+    assert 1 <= len(questions) <= 8
+    assert len(set(questions)) == len(questions)

@@ -24,7 +24,7 @@ def test_the_welcome_page_says_how_long_the_questions_and_the_summary_take_to_re
     words = question_words()
     assert words > 500  # the measure counts the pages' words, not nothing
     assert f"about {reading_minutes(words)} minutes" in duration
-    # The summary's default view is at most WEB_WORDS words for any answers (tests/unit/test_layout.py).
+    # The summary's default view is at most WEB_WORDS words for any answers (tests/logic/test_layout.py).
     assert f"up to {reading_minutes(WEB_WORDS)} minutes" in duration
     assert reading_minutes(WEB_WORDS) <= 3  # the issue's "reads in under three minutes"
     assert READING_WPM == 238

@@ -15,13 +15,15 @@ from fhir.resources.R4B import __fhir_version__ as r4b_version
 from fhir.resources.R4B.bundle import Bundle
 from fhir.resources.R4B.questionnaire import Questionnaire
 from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
+from hypothesis import given
 
-from logic import Answers, AnswersError, answers_from_response, default_content, questionnaire, questionnaire_response
+from exports import answers_from_response, questionnaire, questionnaire_response
+from exports.fhir import NONE_OF_THESE, OPTION_EXCLUSIVE, QUESTIONNAIRE_URL, bundle, code_system, takes_none_of_these
+from logic import Answers, AnswersError, default_content
 from logic.answers import STEP_FIELDS, field_options, is_multi, needs_one
-from logic.fhir import NONE_OF_THESE, OPTION_EXCLUSIVE, QUESTIONNAIRE_URL, bundle, code_system
 from logic.vocab import Field
-from tests.factories import make_answers
-from tests.unit.test_pdf import EVERYTHING
+from tests import strategies
+from tests.factories import EVERYTHING, make_answers
 
 # Value sets of FHIR R4 (4.0.1), from the specification's pages for these resources.
 R4_ITEM_TYPES = {
@@ -304,3 +306,44 @@ def test_a_note_of_only_spaces_is_left_out_because_fhir_has_no_string_for_it():
         resource = questionnaire_response(make_answers(notes=note))
         QuestionnaireResponse.model_validate(resource)
         assert "notes" not in {i["linkId"] for i in question_items(resource)}
+
+
+# --- Properties over every answer set the spec allows: FHIR round trips --------------------------------------------
+
+
+QUESTIONNAIRE = questionnaire()
+
+
+OPTIONS = {
+    item["linkId"]: [option["valueCoding"] for option in item.get("answerOption", [])]
+    for group in QUESTIONNAIRE["item"]
+    for item in group["item"]
+}
+
+
+@given(strategies.answers())
+def test_answers_come_back_unchanged_from_a_questionnaire_response(answers: Answers):
+    resource = questionnaire_response(answers)
+    # A note of only spaces is no note: FHIR has no string for it.
+    expected = answers if answers.notes.strip() else answers.model_copy(update={"notes": ""})
+    assert answers_from_response(resource) == expected
+    assert answers_from_response(json.loads(json.dumps(resource))) == expected
+
+
+@given(strategies.answers())
+def test_every_questionnaire_response_validates_and_uses_only_the_questionnaire_s_options(answers: Answers):
+    resource = questionnaire_response(answers)
+    QuestionnaireResponse.model_validate(resource)
+    for group in resource["item"]:
+        for item in group["item"]:
+            assert item["answer"]
+            for answer in item["answer"]:
+                if "valueCoding" in answer:
+                    assert answer["valueCoding"] in OPTIONS[item["linkId"]]
+
+
+def test_every_item_is_an_answer_key_and_every_option_code_a_spec_value():
+    assert set(OPTIONS) == set(Answers.model_fields) == {str(f) for f in Field}
+    for link_id, codings in OPTIONS.items():
+        extra = [NONE_OF_THESE] if takes_none_of_these(Field(link_id)) else []
+        assert [c["code"] for c in codings] == [str(v) for v in field_options(Field(link_id))] + extra

@@ -1,0 +1,25 @@
+"""exports/__init__.py: `__all__` is the public API, and the PDF libraries load only when a PDF is made."""
+
+from datetime import date
+
+import exports
+from exports import pdf
+from logic import evaluate
+from tests.factories import make_answers
+from tests.logic.test_init import defined_names, loaded_after
+
+
+def test_all_is_exactly_the_public_names_the_package_holds_sorted():
+    assert exports.__all__ == defined_names(exports)
+
+
+def test_importing_the_exports_loads_no_pdf_library_and_making_a_pdf_does():
+    assert {"fpdf", "fontTools", "streamlit"}.isdisjoint(loaded_after("import exports"))
+    made = "import exports, logic\nfrom tests.factories import make_answers\na = make_answers()\n"
+    assert {"fpdf", "fontTools"} <= loaded_after(made + "exports.render_pdf(logic.evaluate(a), a)")
+
+
+def test_render_pdf_is_the_pdf_modules():
+    answers, day = make_answers(changing_spot=True), date(2026, 11, 30)
+    summary = evaluate(answers)
+    assert exports.render_pdf(summary, answers, today=day) == pdf.render_pdf(summary, answers, today=day)

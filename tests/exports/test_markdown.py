@@ -1,0 +1,161 @@
+"""exports/markdown.py: the shape of the Markdown download."""
+
+import re
+from datetime import date
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from exports import render_markdown
+from exports.markdown import escape
+from logic import Answers, default_content, evaluate, load_content
+from logic.layout import layout, triggers_text
+from logic.vocab import Condition, Field, Level, Route
+from tests import strategies
+from tests.factories import make_answers
+
+CONTENT = default_content()
+FIELDS = ", ".join(str(f) for f in Field)
+
+
+# --- The shape of the download ---------------------------------------------------------------------------
+
+FENCE = re.compile(r"^(#{1,4} |- \*\*|\*\*|\*|> |>$|\| |\|---\|---\|$|\d+\. |---$)")
+
+
+def check_markdown_shape(answers: Answers, today: date | None) -> None:
+    summary = evaluate(answers)
+    ui, general = CONTENT.ui.summary, CONTENT.general
+    text = render_markdown(summary, answers, today=today)
+    lines = text.split("\n")
+    assert text.endswith("\n") and not text.endswith("\n\n")
+    box = general.next_step[summary.next_step]
+    lay = layout(summary, CONTENT)
+    prose = {ui.intro, ui.article_intro, ui.no_flags, ui.no_notes, summary.disclaimer, box.instruction}
+    prose |= {lay.next_step.why} if lay.next_step.why else set()
+    prose |= {f"{i.flag.reason} {i.cite}" for i in lay.flags} | {m.description for m in summary.marks}
+    prose |= {c.section.article_says for c in lay.claims} | {f"{c.section.evidence_note} {c.cite}" for c in lay.claims}
+    prose |= {f"- {g.icon} **{g.label}:** {g.meaning}" for g in lay.key}
+    for number, line in enumerate(lines[:-1]):
+        assert line == "" or FENCE.match(line) or line in prose or line.startswith(f"{ui.content_version}: "), line
+        if line.startswith("#"):
+            assert number == 0 or lines[number - 1] == "", line
+            assert lines[number + 1] == "", line
+        assert not (line == "" and lines[number + 1] == ""), f"two blank lines before {lines[number + 2]!r}"
+
+    headings = [line for line in lines if line.startswith("#")]
+    expected = [f"# {CONTENT.ui.app_title}", f"## {ui.title}", f"### {box.icon} {box.label}", f"## {ui.flags}"]
+    for level in (Level.URGENT, Level.CONSULT, Level.NOTE):
+        group = [f for f in summary.flags if f.level is level]
+        if group:
+            expected.append(f"### {general.levels[level].icon} {general.levels[level].label}")
+        expected += [f"#### {f.title}" for f in group]
+    expected += [f"## {ui.marks}", *(f"### {m.name}" for m in summary.marks), f"## {ui.article}"]
+    expected += [f"### {s.title}" for s in summary.article]
+    expected += [f"## {ui.questions}", f"## {ui.answers}", f"## {ui.sources}", f"## {ui.about}"]
+    assert headings == expected
+
+    assert (ui.no_flags in lines) == (not summary.flags)
+    first = [f for f in summary.flags if f.level in (Level.URGENT, Level.CONSULT)]
+    if str(summary.next_step) == "now":  # in an emergency, only what to do now comes first
+        first = [f for f in first if str(f.when) == "now"]
+    first = [] if str(summary.next_step) == "none" else first[:3]
+    assert (f"**{ui.do_first}**" in lines) == bool(first)
+    for number, flag in enumerate(first, 1):
+        assert f"{number}. {flag.action}" in lines
+        assert f"**{ui.action}:** {ui.see_step.format(number=number)}" in lines
+    for flag in summary.flags:
+        assert f"*{ui.why_seeing}:* {triggers_text(flag, CONTENT)}" in lines
+        if flag not in first:
+            assert f"**{ui.action}:** {flag.action}" in lines
+    for card in lay.marks:
+        assert f"- **{ui.what_works}:** {card.mark.what_works} {card.cite}" in lines
+    said = [why for section in summary.article for why in section.why_shown]
+    assert {w for line in lines if line.startswith(f"*{ui.shown_because}:* ") for w in said if w in line} == set(said)
+    numbered = [line for line in lines if re.match(r"\d+\. ", line)]
+    questions = [f"{n}. {q}" for n, q in enumerate(summary.questions_for_provider, 1)]
+    at = lines.index(f"## {ui.questions}") + 2
+    assert lines[at : at + len(questions)] == questions
+    assert len(numbered) == len(first) + len(questions) + len(summary.references)
+    rows = [line for line in lines if line.startswith("| ")]
+    assert rows == [
+        f"| {ui.question} | {ui.answer} |",
+        *(f"| {CONTENT.field_label(f)} | {CONTENT.answer_text(answers, f)} |" for f in Field if f is not Field.NOTES),
+    ]
+    assert "|---|---|" in lines
+    notes = lines[lines.index(f"**{ui.notes}:**") + 2 : lines.index(f"## {ui.sources}") - 1]
+    stripped = answers.notes.strip()
+    quoted = [f"> {escape(line)}" if line else ">" for line in stripped.split("\n")] if stripped else [ui.no_notes]
+    assert notes == quoted
+    last = lines[-2]
+    assert last == f"{ui.content_version}: {summary.content_version}" + (
+        f" · {ui.made_on}: {today.isoformat()}" if today else ""
+    )
+
+
+def test_the_markdown_has_its_sections_in_order_with_flags_under_their_level():
+    every_level = make_answers(
+        changing_spot=True, conditions=["kidney", "asthma"], marks=["red_marks", "boxcar"], notes="one\n\ntwo [x]"
+    )
+    assert {f.level for f in evaluate(every_level).flags} == {Level.URGENT, Level.CONSULT, Level.NOTE}
+    check_markdown_shape(every_level, date(2026, 2, 3))
+    check_markdown_shape(make_answers(), None)
+    check_markdown_shape(make_answers(notes="  \n "), date(2026, 2, 3))
+
+
+@given(strategies.answers())
+def test_the_markdown_has_the_same_shape_for_any_answers(answers):
+    check_markdown_shape(answers, date(2026, 2, 3))
+
+
+def test_why_a_flag_is_shown_names_each_answer_that_raised_it():
+    flag = next(f for f in evaluate(make_answers(conditions=["g6pd_deficiency"], routes=["injection"])).flags)
+    label = CONTENT.field_label
+    assert triggers_text(flag, CONTENT) == (
+        f"{label(Field.CONDITIONS)} — {CONTENT.option_label(Field.CONDITIONS, Condition.G6PD_DEFICIENCY)}; "
+        f"{label(Field.ROUTES)} — {CONTENT.option_label(Field.ROUTES, Route.INJECTION)}"
+    )
+
+
+def test_the_markdown_without_answers_has_no_answers_section():
+    summary = evaluate(make_answers())
+    text = render_markdown(summary)
+    assert f"## {CONTENT.ui.summary.answers}" not in text
+    assert f"## {CONTENT.ui.summary.about}" in text
+
+
+# --- Properties: any answers render, and a person's text stays text ------------------------------------------------
+
+
+@given(strategies.answers())
+def test_markdown_renders_for_any_answers_with_the_notes_escaped(answers):
+    text = render_markdown(evaluate(answers), answers)
+    assert text.endswith("\n")
+    for line in answers.notes.strip().split("\n"):
+        assert escape(line) in text
+
+
+@given(st.text())
+def test_escaped_text_reads_back_the_same_and_leaves_no_markdown_active(text):
+    escaped = escape(text)
+    assert re.sub(r"\\(.)", r"\1", escaped, flags=re.DOTALL) == text
+    position = 0
+    while position < len(escaped):
+        if escaped[position] == "\\":
+            position += 2
+            continue
+        assert escaped[position] not in "<>[]()*_`#!|", escaped
+        position += 1
+
+
+# --- The Filipino edition: the unreviewed notice once --------------------------------------------------------------
+
+
+def test_the_english_files_say_nothing_of_a_translation_and_the_filipino_markdown_says_it_once():
+    from exports import render_markdown
+
+    answers = make_answers(marks=["brown_marks"], skin_type="IV", routes=["injection"], setting="spa_or_salon")
+    english, filipino = load_content(), load_content(language="fil")
+    assert filipino.language.notice not in render_markdown(evaluate(answers, english), answers, english)
+    markdown = render_markdown(evaluate(answers, filipino), answers, filipino)
+    assert markdown.count(filipino.language.notice) == 1

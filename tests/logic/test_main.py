@@ -1,0 +1,432 @@
+"""logic/__main__.py: the command line, in process through tests/support/command_line.py, and in a real process
+only where its streams are changed by the shell."""
+
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from exports.markdown import render_markdown
+from logic import Answers, ContentError, default_content, evaluate
+from logic import __main__ as cli
+from logic.content import CONTENT_DIR
+from logic.errors import allowed
+from logic.parse import MAX_ANSWERS_BYTES
+from logic.vocab import Field, Mark
+from tests.factories import answers_dict
+from tests.support.command_line import invoke
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def answers_file(tmp_path):
+    def write(text: str) -> str:
+        path = tmp_path / "answers.json"
+        path.write_text(text, encoding="utf-8")
+        return str(path)
+
+    return write
+
+
+def test_summarize_prints_the_summary_as_json(answers_file):
+    result = invoke("summarize", answers_file(json.dumps(answers_dict(changing_spot=True, marks=["red_marks"]))))
+    assert result.returncode == 0, result.stderr
+    summary = json.loads(result.stdout)
+    assert summary["level"] == "urgent"
+    assert [f["id"] for f in summary["flags"]] == ["changing_spot", "red_marks_not_pigment"]
+    assert summary["flags"][0]["triggered_by"] == [{"field": "changing_spot", "value": True}]
+    assert summary["marks"][0] == {**summary["marks"][0], "mark": "red_marks", "glutathione_fit": "not_expected"}
+    assert set(summary) == {
+        "level",
+        "next_step",
+        "flags",
+        "marks",
+        "article",
+        "questions_for_provider",
+        "references",
+        "disclaimer",
+        "content_version",
+    }
+
+
+def test_summarize_reads_standard_input_and_prints_markdown():
+    result = invoke("summarize", "-", "--format", "markdown", stdin=json.dumps(answers_dict(notes="<b>hi</b> [x](y)")))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("# ")
+    assert "\\<b\\>hi\\</b\\> \\[x\\]\\(y\\)" in result.stdout
+    assert "<b>" not in result.stdout
+
+
+def test_schema_is_the_json_schema_of_the_answers():
+    result = invoke("schema")
+    assert result.returncode == 0
+    schema = json.loads(result.stdout)
+    assert schema == Answers.model_json_schema()
+    assert set(schema["required"]) == set(Answers.model_fields) - {"notes"}
+    assert schema["additionalProperties"] is False
+    assert schema["properties"]["marks"]["minItems"] == 1
+    assert schema["properties"]["marks"]["uniqueItems"] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (json.dumps(answers_dict(age_group="old")), 'age_group: "old" is not allowed'),
+        (json.dumps(answers_dict(marks=[])), "marks: needs at least one value"),
+        ("", "the answers are empty"),
+        ("[1]", "the answers must be a JSON object"),
+        ("{", "the answers are not valid JSON"),
+        ("\xff\xfe garbage", "the answers are not valid JSON"),
+    ],
+)
+def test_bad_input_exits_2_with_a_readable_line_and_no_traceback(answers_file, text, expected):
+    result = invoke("summarize", answers_file(text))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert expected in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_missing_file_exits_2_with_a_readable_message(tmp_path):
+    result = invoke("summarize", str(tmp_path / "nope.json"))
+    assert result.returncode == 2
+    assert "cannot read the file" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_an_unknown_format_is_refused_by_the_argument_parser(answers_file):
+    result = invoke("summarize", answers_file("{}"), "--format", "xml")
+    assert result.returncode == 2
+    assert "invalid choice" in result.stderr
+
+
+# --- PDF and FHIR (issue 4) -------------------------------------------------------------------------------
+
+
+def test_format_pdf_writes_the_summary_to_the_output_file(answers_file, tmp_path):
+
+    from pypdf import PdfReader
+
+    output = tmp_path / "summary.pdf"
+    source = answers_file(json.dumps(answers_dict(changing_spot=True, notes="Crème — “quoted”")))
+    result = invoke("summarize", source, "--format", "pdf", "--output", str(output))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ""
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(output.read_bytes())).pages)
+    assert "A spot that is changing" in text
+    assert "Crème — “quoted”" in text
+
+
+def test_format_pdf_without_an_output_file_exits_2_and_says_why(answers_file):
+    result = invoke("summarize", answers_file(json.dumps(answers_dict())), "--format", "pdf")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "--format pdf needs --output" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_format_pdf_to_dash_sends_the_bytes_to_standard_output():
+    result = invoke(
+        "summarize", "-", "--format", "pdf", "--output", "-", stdin=json.dumps(answers_dict()).encode(), binary=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(b"%PDF-")
+
+
+def test_bad_answers_make_no_pdf(answers_file, tmp_path):
+    output = tmp_path / "summary.pdf"
+    result = invoke(
+        "summarize", answers_file(json.dumps(answers_dict(marks=[]))), "--format", "pdf", "--output", str(output)
+    )
+    assert result.returncode == 2
+    assert "marks: needs at least one value" in result.stderr
+    assert not output.exists()
+
+
+def test_an_unwritable_output_file_is_a_readable_error(answers_file, tmp_path):
+    target = tmp_path / "missing-folder" / "summary.pdf"
+    result = invoke("summarize", answers_file(json.dumps(answers_dict())), "--format", "pdf", "--output", str(target))
+    assert result.returncode == 1
+    assert "cannot write the file" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_format_fhir_prints_a_collection_bundle_of_the_questionnaire_and_the_response(answers_file):
+    from fhir.resources.R4B.bundle import Bundle
+
+    from exports import answers_from_response
+
+    given = answers_dict(changing_spot=True, marks=["red_marks", "boxcar"], notes="naïve")
+    result = invoke("summarize", answers_file(json.dumps(given)), "--format", "fhir")
+    assert result.returncode == 0, result.stderr
+    bundle = json.loads(result.stdout)
+    Bundle.model_validate(bundle)
+    assert bundle["type"] == "collection"
+    questionnaire, response = (entry["resource"] for entry in bundle["entry"])
+    assert questionnaire["resourceType"] == "Questionnaire"
+    assert response["resourceType"] == "QuestionnaireResponse"
+    assert response["questionnaire"] == f"{questionnaire['url']}|{questionnaire['version']}"
+    assert answers_from_response(response) == Answers.model_validate(given)
+
+
+def test_the_help_names_every_format_and_what_fhir_prints():
+    result = invoke("summarize", "--help")
+    assert result.returncode == 0
+    for name in ("json", "markdown", "pdf", "fhir", "--output"):
+        assert name in result.stdout
+    assert "Bundle of type collection" in " ".join(result.stdout.split())
+
+
+def test_the_summary_in_filipino_keeps_ids_and_values_and_changes_the_words(answers_file):
+    path = answers_file(json.dumps(answers_dict(changing_spot=True, marks=["red_marks"])))
+    english, filipino = invoke("summarize", path), invoke("summarize", path, "--lang", "fil")
+    assert filipino.returncode == 0, filipino.stderr
+    en, fil = json.loads(english.stdout), json.loads(filipino.stdout)
+    assert [(f["id"], f["level"], f["when"], f["sources"]) for f in fil["flags"]] == [
+        (f["id"], f["level"], f["when"], f["sources"]) for f in en["flags"]
+    ]
+    assert fil["flags"][0]["title"] != en["flags"][0]["title"]
+    assert fil["references"] == en["references"]
+    markdown = invoke("summarize", path, "--format", "markdown", "--lang", "fil").stdout
+    assert default_content("fil").flags["changing_spot"].title in markdown
+    fhir = json.loads(invoke("summarize", path, "--format", "fhir", "--lang", "fil").stdout)
+    assert {e["resource"]["language"] for e in fhir["entry"]} == {"fil"}
+
+
+def test_an_unknown_language_is_a_usage_error(answers_file):
+    result = invoke("summarize", answers_file(json.dumps(answers_dict())), "--lang", "xx")
+    assert result.returncode == 2
+    assert "invalid choice: 'xx'" in result.stderr
+
+
+# --- logic/__main__.py, in process ------------------------------------------------------------------------
+
+
+def test_summarize_prints_the_summary_as_json_and_as_markdown(tmp_path):
+    data = answers_dict(changing_spot=True, marks=["red_marks", "boxcar"], notes="see [me]")
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    answers = Answers.model_validate(data)
+    code, out, err = invoke("summarize", str(path))
+    assert (code, err) == (0, "")
+    assert json.loads(out) == json.loads(evaluate(answers).model_dump_json())
+    code, out, err = invoke("summarize", "-", "--format", "markdown", stdin=json.dumps(data).encode())
+    assert (code, err) == (0, "")
+    assert out == render_markdown(evaluate(answers), answers, today=date.today())
+
+
+def test_summarize_refuses_bad_answers_with_exit_2_and_one_line_each():
+    code, out, err = invoke("summarize", "-", stdin=json.dumps(answers_dict(age_group="old", marks=[])).encode())
+    assert (code, out) == (2, "")
+    assert err == (
+        "standard input: the answers are not valid:\n"
+        f'  - age_group: "old" is not allowed; allowed: {allowed(Field.AGE_GROUP)}\n'
+        f"  - marks: needs at least one value from {', '.join(Mark)}\n"
+    )
+
+
+def test_summarize_reads_at_most_one_byte_past_the_limit(tmp_path):
+    path = tmp_path / "big.json"
+    path.write_bytes(b" " * (MAX_ANSWERS_BYTES * 3))
+    code, _, err = invoke("summarize", str(path))
+    assert code == 2
+    assert f"the answers are {MAX_ANSWERS_BYTES + 1:,} bytes long" in err
+    code, _, err = invoke("summarize", "-", stdin=b" " * (MAX_ANSWERS_BYTES * 3))
+    assert f"the answers are {MAX_ANSWERS_BYTES + 1:,} bytes long" in err
+
+
+def test_a_file_that_cannot_be_read_is_named(tmp_path):
+    code, out, err = invoke("summarize", str(tmp_path / "missing.json"))
+    assert (code, out) == (2, "")
+    assert err == (
+        f"{tmp_path / 'missing.json'}: the answers are not valid:\n"
+        "  - cannot read the file: No such file or directory\n"
+    )
+
+
+def test_broken_content_exits_1_with_its_message(monkeypatch):
+    def broken(*_):
+        raise ContentError(CONTENT_DIR / "flags.toml", ["changing_spot.title: Field required"])
+
+    monkeypatch.setattr(cli, "evaluate", broken)
+    code, out, err = invoke("summarize", "-", stdin=json.dumps(answers_dict()).encode())
+    assert (code, out) == (1, "")
+    assert err == "content file content/flags.toml is broken:\n  - changing_spot.title: Field required\n"
+
+
+def test_schema_prints_the_answers_json_schema():
+    code, out, err = invoke("schema")
+    assert (code, err) == (0, "")
+    assert json.loads(out) == Answers.model_json_schema()
+    assert out.startswith('{\n  "')
+
+
+def test_a_command_is_required():
+    code, _, err = invoke()
+    assert code == 2
+    assert "usage: python -m logic" in err
+
+
+# --- logic/__main__.py: the exports and --output, in process ------------------------------------------------
+
+
+PERSON = answers_dict(changing_spot=True, marks=["red_marks", "boxcar"], notes="naïve “note”")
+
+
+@pytest.fixture
+def person_file(tmp_path) -> str:
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(PERSON), encoding="utf-8")
+    return str(path)
+
+
+def test_the_json_summary_is_printed_indented_by_two(person_file):
+    code, out, _ = invoke("summarize", person_file)
+    assert code == 0
+    assert out == evaluate(Answers.model_validate(PERSON)).model_dump_json(indent=2) + "\n"
+
+
+def test_fhir_prints_the_bundle_as_indented_unescaped_json(person_file):
+    from exports.fhir import bundle
+
+    code, out, err = invoke("summarize", person_file, "--format", "fhir")
+    assert (code, err) == (0, "")
+    answers = Answers.model_validate(PERSON)
+    assert out == json.dumps(bundle(answers, authored=date.today()), indent=2, ensure_ascii=False) + "\n"
+    assert "naïve" in out
+
+
+def test_pdf_goes_to_the_output_file_or_to_standard_output_with_a_dash(person_file, tmp_path):
+    from exports.pdf import render_pdf
+
+    answers = Answers.model_validate(PERSON)
+    expected = render_pdf(evaluate(answers), answers, today=date.today())
+    target = tmp_path / "summary.pdf"
+    code, out, err = invoke("summarize", person_file, "--format", "pdf", "--output", str(target))
+    assert (code, out, err) == (0, "", "")
+    assert target.read_bytes() == expected
+    code, data, err = invoke("summarize", person_file, "--format", "pdf", "--output", "-", binary=True)
+    assert (code, err) == (0, "")
+    assert data == expected
+
+
+def test_text_goes_to_the_output_file_too(person_file, tmp_path):
+    target = tmp_path / "summary.md"
+    code, out, _ = invoke("summarize", person_file, "--format", "markdown", "--output", str(target))
+    assert (code, out) == (0, "")
+    answers = Answers.model_validate(PERSON)
+    assert target.read_text(encoding="utf-8") == render_markdown(evaluate(answers), answers, today=date.today())
+    code, out, _ = invoke("summarize", person_file, "--output", "-")
+    assert (code, out) == (0, evaluate(answers).model_dump_json(indent=2) + "\n")
+
+
+def test_a_pdf_without_an_output_file_is_refused_with_exit_2(person_file):
+    code, out, err = invoke("summarize", person_file, "--format", "pdf")
+    assert (code, out) == (2, "")
+    assert err.rstrip().endswith(
+        "error: --format pdf needs --output OUT.pdf (a PDF is not printed to the terminal; - sends it there)"
+    )
+
+
+def test_an_output_that_cannot_be_written_exits_1_and_says_why(person_file, tmp_path):
+    code, out, err = invoke("summarize", person_file, "--output", str(tmp_path))
+    assert (code, out) == (1, "")
+    assert err == f"{tmp_path}: cannot write the file: Is a directory\n"
+
+
+def test_an_unknown_format_is_refused(person_file):
+    code, out, err = invoke("summarize", person_file, "--format", "xml")
+    assert (code, out) == (2, "")
+    assert "invalid choice: 'xml'" in err
+
+
+def test_the_help_says_what_each_command_format_and_option_does():
+    code, out, _ = invoke("--help")
+    assert code == 0
+    said = " ".join(out.split())
+    assert " ".join(cli.__doc__.split()) in said
+    assert re.search(r"\bprint the summary for a JSON answers file\b", said)
+    assert re.search(r"\bprint the JSON Schema of the answers\b", said)
+    code, out, _ = invoke("summarize", "--help")
+    said = " ".join(out.split())
+    assert re.search(r"\banswers file \(JSON\), or - for standard input(?!\w)", said)
+    assert "; ".join(f"{name}: {what}" for name, what in cli.FORMATS.items()) in said
+    assert "--output OUT write to this file instead of standard output (- for standard output)" in said
+
+
+# --- In a real process: whatever happens to its streams, one line on standard error, a non-zero status, never a
+# traceback, and never "None: cannot write the file" (issue 12, item 10). ----------------------------------
+
+
+@pytest.fixture
+def person_answers(tmp_path) -> Path:
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(answers_dict(notes="café and a cup ☕")), encoding="utf-8")
+    return path
+
+
+def shell(command: str, **env: str) -> subprocess.CompletedProcess:
+    """`python -m logic` with its streams changed by `command`'s shell redirections, e.g. `>/dev/full`."""
+    return subprocess.run(
+        ["bash", "-c", f"exec {sys.executable} -m logic {command}"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        env={**os.environ, **env},
+    )
+
+
+def one_clear_line(result: subprocess.CompletedProcess) -> str:
+    assert result.returncode != 0
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "Exception ignored" not in result.stderr
+    assert not lines[0].startswith("None")
+    return lines[0]
+
+
+@pytest.mark.parametrize("how", ["", "--format markdown", "--format fhir", "--format pdf --output -"])
+def test_a_full_disk_on_standard_output_is_one_line(person_answers, how):
+    line = one_clear_line(shell(f"summarize {person_answers} {how} >/dev/full"))
+    assert "standard output" in line
+    assert "No space left on device" in line
+
+
+def test_schema_and_help_on_a_full_disk_are_one_line():
+    assert "No space left" in one_clear_line(shell("schema >/dev/full"))
+    assert "No space left" in one_clear_line(shell("--help >/dev/full"))
+
+
+def test_a_closed_standard_output_is_one_line(person_answers):
+    assert "standard output is closed" in one_clear_line(shell(f"summarize {person_answers} >&-"))
+    assert "standard output is closed" in one_clear_line(shell("schema >&-"))
+
+
+def test_a_closed_standard_input_is_one_line():
+    assert "standard input is closed" in one_clear_line(shell("summarize - <&-"))
+
+
+def test_an_encoding_that_cannot_take_the_text_is_one_line(person_answers):
+    line = one_clear_line(shell(f"summarize {person_answers} --format markdown", PYTHONIOENCODING="ascii"))
+    assert "encoding (ascii)" in line
+
+
+def test_with_no_standard_error_either_it_still_exits_non_zero_quietly(person_answers):
+    result = shell(f"summarize {person_answers} >/dev/full 2>&-")
+    assert result.returncode == 1
+    assert result.stdout == ""
+
+
+def test_a_file_that_cannot_be_written_is_still_named(person_answers, tmp_path):
+    target = tmp_path / "no-such-folder" / "out.md"
+    line = one_clear_line(shell(f"summarize {person_answers} --format markdown --output {target}"))
+    assert line.startswith(f"{target}: cannot write the file")
