@@ -48,8 +48,8 @@ clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis screenshots
 
 # --- Mutation testing: not part of `make test`; slow, run by hand -----------------------------------------
-# mutmut 3 mutates logic/ only (settings in pyproject's [tool.mutmut]) and runs the unit and property tests
-# against each mutant, two at a time. Results stay in mutants/ (ignored by git); `mutmut show NAME` shows one.
+# mutmut 3 mutates logic/ and exports/ (settings in pyproject's [tool.mutmut]) and runs their tests (tests/logic,
+# tests/exports) against each mutant, two at a time. Results stay in mutants/ (ignored by git); `mutmut show NAME`.
 mutation: $(READY)
 	HYPOTHESIS_PROFILE=mutation $(BIN)/mutmut run --max-children 2
 	$(BIN)/mutmut export-cicd-stats

@@ -11,8 +11,8 @@ from datetime import date
 
 import pytest
 
-from logic import Answers, default_content, evaluate, load_content, render_markdown, render_pdf
-from logic.fhir import bundle
+from exports import bundle, render_markdown, render_pdf
+from logic import Answers, default_content, evaluate, load_content
 from logic.partial import early_flags
 from tests.support.corpus import answer_sets
 

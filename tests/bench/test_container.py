@@ -93,7 +93,7 @@ def test_the_ignore_rules_behave_as_dockers_do():
     assert let_in("app.py", rules)
     assert let_in("logic/vocab.py", rules)
     assert not let_in("logic/__pycache__/vocab.cpython-311.pyc", rules)
-    assert not let_in("tests/unit/test_rules.py", rules)
+    assert not let_in("tests/logic/test_rules.py", rules)
     assert not let_in("README.md", rules)
 
 
@@ -102,7 +102,7 @@ def test_the_image_holds_the_app_and_its_content_and_nothing_else():
     for needed in ("app.py", "requirements.txt", ".streamlit/config.toml", "logic/vocab.py", "ui/pages.py"):
         assert needed in files
     assert any(f.startswith("content/") and f.endswith(".toml") for f in files)
-    assert any(f.startswith("logic/fonts/") for f in files), "the PDF's fonts"
+    assert any(f.startswith("exports/fonts/") for f in files), "the PDF's fonts"
     assert any(f.startswith("ui/illustrations/") for f in files), "the drawings"
     for kept_out in ("tests/", "bench/", ".git", ".venv/", "screenshots/", "Makefile", "requirements-dev.txt"):
         assert not any(f.startswith(kept_out) for f in files), kept_out
