@@ -140,19 +140,24 @@ def test_a_broken_or_hostile_copy_in_the_tab_is_ignored_without_an_error(page_fa
     assert stored(page)["page"] == "welcome"
 
 
-def test_a_click_right_after_typing_a_note_acts_and_keeps_the_note(page_factory):
+def the_note(page_factory):
+    """On the last step with every other answer given: the note's box, clicked into."""
     page = page_factory()
     q = Questionnaire(page)
     q.start()
-    for step in STEPS[:-1]:
+    for step in STEPS:
         for field in STEP_FIELDS[step]:
-            q.answer(field, PERSON[field])
-        q.onward(step)
-    for field in STEP_FIELDS[STEPS[-1]]:
-        if field is not Field.NOTES:
-            q.answer(field, PERSON[field])
+            if field is not Field.NOTES:
+                q.answer(field, PERSON[field])
+        if step is not STEPS[-1]:
+            q.onward(step)
     area = page.get_by_role("textbox", name=CONTENT.field_label(Field.NOTES))
     area.click()
+    return page, area
+
+
+def test_a_click_right_after_typing_a_note_acts_and_keeps_the_note(page_factory):
+    page, _ = the_note(page_factory)
     page.keyboard.type("Typed, then straight on.")
     page.get_by_role("button", name=CONTENT.ui.nav.review, exact=True).click(delay=0)  # no pause, no blur first
     wait_idle(page)
@@ -163,15 +168,7 @@ def test_a_click_right_after_typing_a_note_acts_and_keeps_the_note(page_factory)
 
 
 def test_a_long_paste_is_kept_and_told_it_is_over_the_limit(page_factory):
-    page = page_factory()
-    q = Questionnaire(page)
-    q.start()
-    for step in STEPS[:-1]:
-        for field in STEP_FIELDS[step]:
-            q.answer(field, PERSON[field])
-        q.onward(step)
-    area = page.get_by_role("textbox", name=CONTENT.field_label(Field.NOTES))
-    area.click()
+    page, area = the_note(page_factory)
     page.keyboard.insert_text("word " * 120)  # a paste of 600 characters
     area.blur()
     wait_idle(page)
