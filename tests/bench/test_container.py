@@ -7,7 +7,6 @@ what is let in to a folder, and runs the Dockerfile's own CMD and HEALTHCHECK th
 free loopback port instead of 0.0.0.0:8501, and with this venv's Python instead of the image's).
 """
 
-import asyncio
 import json
 import re
 import shlex
@@ -23,6 +22,7 @@ from logic import default_content
 from tests.support.corpus import answer_sets
 from tests.support.servers import free_port, stop
 from tests.support.session import Person, complete_questionnaire, crowd
+from tests.support.threads import run_async
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -158,7 +158,7 @@ def test_the_images_files_serve_the_app_with_its_cmd_and_pass_its_healthcheck(tm
             time.sleep(0.5)
         person = Person(0)  # and a whole questionnaire, as a person completes it
         url = f"http://127.0.0.1:{port}"
-        asyncio.run(crowd([complete_questionnaire(url, answer_sets(1)[0], person, default_content(), 30)], 60))
+        run_async(crowd([complete_questionnaire(url, answer_sets(1)[0], person, default_content(), 30)], 60))
         assert person.error is None, f"{person.error}\n{log.read_text(errors='replace')}"
         assert "Traceback" not in log.read_text(errors="replace")
     finally:

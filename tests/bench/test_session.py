@@ -5,8 +5,6 @@ It speaks Streamlit's internal websocket protocol (BackMsg/ForwardMsg of the pin
 protocol or the app's widget keys change, these tests fail and say where.
 """
 
-import asyncio
-
 import pytest
 
 from logic import Answers, default_content, evaluate
@@ -22,6 +20,7 @@ from tests.support.session import (
     complete_questionnaire,
     crowd,
 )
+from tests.support.threads import run_async
 from ui.state import widget_key
 
 
@@ -35,7 +34,7 @@ def run_people(url: str, count: int) -> tuple[list[dict], list[Person]]:
     drafts = answer_sets(count)
     content = default_content()
     tasks = [complete_questionnaire(url, d, Person(i), content, timeout=30) for i, d in enumerate(drafts)]
-    return drafts, asyncio.run(crowd(tasks, deadline=60))
+    return drafts, run_async(crowd(tasks, deadline=60))
 
 
 def test_two_people_complete_the_questionnaire_with_no_error(app):
@@ -63,7 +62,7 @@ def test_an_answer_redraws_only_its_own_question_and_its_urgent_message(app):
             moved_on = await session.click("next")
             return page, answered, moved_on
 
-    page, answered, moved_on = asyncio.run(go())
+    page, answered, moved_on = run_async(go())
     assert page.status == FINISHED and moved_on.status == FINISHED
     assert answered.status == FRAGMENT_FINISHED
     assert 3 * answered.elements < page.elements  # 8 of 36 since the draft is kept in the tab (ui/keep.py)

@@ -10,7 +10,6 @@ import json
 import urllib.error
 import urllib.request
 import uuid
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from streamlit.proto.BackMsg_pb2 import BackMsg
@@ -23,6 +22,7 @@ from tests.factories import answers_dict
 from tests.privacy.hostile import backend_request, browser_cookies, open_session
 from tests.support.servers import SCRIPT, Server
 from tests.support.session import FINISHED, FRAGMENT_FINISHED, Person, answer, fill_in
+from tests.support.threads import run_async
 from ui import downloads
 from ui.state import widget_key
 
@@ -37,10 +37,8 @@ def server(tmp_path_factory):
 
 
 def run(coroutine, seconds: float = 120):
-    """asyncio.run in a thread of its own (the sync Playwright of the browser tests keeps this thread's
-    loop), bounded in time."""
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="hostile") as pool:
-        return pool.submit(asyncio.run, asyncio.wait_for(coroutine, seconds)).result()
+    """The coroutine on an event loop of its own, bounded in time (tests/support/threads.py says why)."""
+    return run_async(coroutine, seconds)
 
 
 def ok(result) -> None:

@@ -9,7 +9,6 @@ import asyncio
 import threading
 import time
 import uuid
-from concurrent.futures import ThreadPoolExecutor
 from itertools import combinations
 from urllib.parse import urlparse
 
@@ -23,6 +22,7 @@ from tests.browser.driver import CONTENT, Questionnaire, wait_idle
 from tests.factories import answers_dict
 from tests.privacy import async_driver
 from tests.support.chromium import CHROMIUM, CHROMIUM_ARGS
+from tests.support.threads import run_async
 
 pytestmark = pytest.mark.browser
 
@@ -184,17 +184,11 @@ async def many_sessions(url: str, people: list[dict]) -> tuple[list[dict], float
             await browser.close()
 
 
-def run_in_own_thread(coroutine):
-    """asyncio.run in a thread of its own: the sync Playwright of the other tests keeps this thread's loop."""
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="async-sessions") as pool:
-        return pool.submit(asyncio.run, coroutine).result()
-
-
 def test_many_people_at_once_each_see_only_their_own_notes_marks_and_flags(module_server):
     people = [person(n) for n in range(CONCURRENT_SESSIONS)]
     assert len({tuple(a["marks"]) for a, _ in people}) == len(people)  # every person's marks differ
     assert threading.current_thread() is threading.main_thread()
-    results, took = run_in_own_thread(many_sessions(module_server.url, [answers for answers, _ in people]))
+    results, took = run_async(many_sessions(module_server.url, [answers for answers, _ in people]))
 
     slowest = max(r["seconds"] for r in results)
     print(f"\n{CONCURRENT_SESSIONS} concurrent sessions: {took:.1f}s in all, slowest session {slowest:.1f}s")

@@ -8,4 +8,5 @@
 - `replicas`: N app processes behind nginx under supervisord (`make serve-replicas`), for a test's lifetime.
 - `command_line`: `python -m logic` run in process, its streams captured (every command-line test).
 - `content_edits`: a copy of the content edited as an editor would, and how loading it fails.
+- `threads`: asyncio.run on a thread of its own, beside the browser tests' sync Playwright.
 """

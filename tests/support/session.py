@@ -31,6 +31,7 @@ from logic import Answers, Content, default_content, evaluate
 from logic.answers import STEP_FIELDS
 from logic.vocab import Field, Step
 from tests.support.actions import actions
+from tests.support.threads import run_async
 
 WIDGETS = ("button", "checkbox", "radio", "text_area", "download_button")
 TEXTS = ("markdown", "heading", "alert", "text")
@@ -418,4 +419,4 @@ def questionnaires(url: str, answer_sets: list[dict[str, Any]], deadline: float 
     content = default_content()
     people = [Person(i) for i in range(len(answer_sets))]
     tasks = [complete_questionnaire(url, a, p, content) for a, p in zip(answer_sets, people, strict=True)]
-    return asyncio.run(crowd(tasks, deadline))
+    return run_async(crowd(tasks, deadline))
