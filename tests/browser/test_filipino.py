@@ -63,7 +63,7 @@ def test_a_browser_that_prefers_filipino_gets_everything_in_filipino(page_factor
     q = Questionnaire(page, SCREENSHOTS, name, content=FILIPINO)
     assert page.get_by_role("heading", name=FILIPINO.ui.app_title).is_visible()
     # Set by ui/document.py's script, which the page loads as a module a moment after it is drawn.
-    page.wait_for_function("document.documentElement.lang === 'fil'", timeout=30_000)  # read as Filipino
+    expect(page.locator("html")).to_have_attribute("lang", "fil", timeout=30_000)  # read as Filipino
     expect(page.get_by_test_id("stSkipToContent")).to_have_text(FILIPINO.ui.nav.skip)
     found, report = leaks(page, "welcome"), {}
     found += violations(page, "welcome", report)

@@ -170,7 +170,7 @@ def test_on_a_phone_the_next_step_comes_first_inside_the_first_screen_and_the_pa
         press(page, "Enter")
         flags = page.get_by_role("heading", name=CONTENT.ui.summary.flags)
         flags.wait_for()
-        page.wait_for_function("document.activeElement && document.activeElement.tagName === 'H2'")
+        page.wait_for_function("() => document.activeElement && document.activeElement.tagName === 'H2'")
         assert focused_within(flags)
     else:
         before = None
