@@ -18,7 +18,7 @@ random id of 192 bits (never a hash of its content, which anyone who can guess t
 
 `install()` patches Streamlit's media manager and its deferred-download handler once per process. It
 reaches into private state, so it first checks that state is there and stops with `DownloadsFixError`
-naming this file if not (after a Streamlit upgrade, say); `tests/app/test_downloads.py` fails then too.
+naming this file if not (after a Streamlit upgrade, say); `tests/ui/test_downloads.py` fails then too.
 """
 
 import asyncio

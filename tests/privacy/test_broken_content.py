@@ -1,6 +1,6 @@
 """Broken content fails safe everywhere it is read: the command line and the app stop, naming file and field.
 
-tests/logic/test_content.py checks each kind of breakage in load_content, and tests/app/test_app.py checks the
+tests/logic/test_content.py checks each kind of breakage in load_content, and tests/ui/test_app.py checks the
 app stops for an unknown id. Here every kind of breakage is tried on a copy of the project in a fresh
 interpreter: the command line must exit non-zero with a readable message and no traceback, and the app must
 show the message and nothing else.
@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.app.test_app import CHECK_BROKEN_APP
 from tests.factories import answers_dict
+from tests.support.apptest import CHECK_BROKEN_APP
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -91,7 +91,7 @@ def test_the_command_line_stops_with_the_file_and_field_named(tmp_path, breakage
     assert "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize("breakage", [b for b in BREAKAGES if b != "unknown id"])  # tests/app has that one
+@pytest.mark.parametrize("breakage", [b for b in BREAKAGES if b != "unknown id"])  # tests/ui/test_app.py has that one
 def test_the_app_stops_with_the_file_and_field_named(tmp_path, breakage):
     root = broken_copy(tmp_path, breakage)
     result = subprocess.run(

@@ -1,5 +1,5 @@
 """What answering one question takes, as a list of actions on its widgets: the one list that the three
-drivers run, each its own way (tests/app/conftest.py through AppTest, tests/support/session.py over
+drivers run, each its own way (tests/support/apptest.py through AppTest, tests/support/session.py over
 Streamlit's websocket, tests/browser/driver.py by clicking in Chromium).
 
 A driver runs the actions in order and skips one whose widget already holds the value, so an answer costs

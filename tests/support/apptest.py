@@ -1,20 +1,40 @@
-"""Streamlit's AppTest: the app script run in-process, driven by widget keys."""
+"""The app run in process by Streamlit's AppTest and driven as a person would (the widgets' actions of
+`tests/support/actions.py`), for the tests of `app.py` and `ui/` and the privacy suite."""
 
 from pathlib import Path
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from logic import default_content
 from logic.answers import STEP_FIELDS
 from logic.vocab import Field, Step
+from tests.factories import answers_dict
 from tests.support.actions import actions
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
+# One person's answers, the ones every AppTest walks through unless a test says otherwise.
+PERSON = answers_dict(
+    current_symptoms=[],
+    marks=["red_marks", "icepick"],
+    skin_type="IV",
+    routes=["injection"],
+    setting="online_purchase",
+    other_treatments=["laser"],
+    goals=["fade_red_marks", "smooth_pits"],
+    notes="Please check my left cheek.",
+)
 
-@pytest.fixture
-def at() -> AppTest:
+# A fresh interpreter's look at the app in its folder: its errors and how many buttons it drew.
+CHECK_BROKEN_APP = """
+import json
+from streamlit.testing.v1 import AppTest
+at = AppTest.from_file("app.py", default_timeout=60).run()
+print(json.dumps({"errors": [e.value for e in at.error], "buttons": len(at.button)}))
+"""
+
+
+def open_app() -> AppTest:
     return AppTest.from_file(APP, default_timeout=60).run()
 
 
@@ -51,3 +71,13 @@ def page_text(at: AppTest) -> str:
     parts += [e.value for e in at.get("header")] + [e.value for e in at.get("subheader")]
     parts += [e.label for e in at.expander]
     return "\n".join(str(p) for p in parts)
+
+
+def start_over(at: AppTest) -> None:
+    """Start over, and yes when asked."""
+    at.button(key="start_over").click().run()
+    at.button(key="start_over_yes").click().run()
+
+
+def upload(at: AppTest, content: bytes, name: str = "answers.json", kind: str = "application/json") -> None:
+    at.file_uploader[0].set_value((name, content, kind)).run()

@@ -5,8 +5,7 @@ import pytest
 from logic import Answers, default_content, evaluate
 from logic.content import languages
 from logic.vocab import Step
-from tests.app.conftest import complete, fill_step, page_text
-from tests.app.test_app import PERSON
+from tests.support.apptest import PERSON, complete, fill_step, page_text
 from ui.language import preferred
 from ui.state import DRAFT, LANGUAGE_WIDGET, PAGE
 

@@ -1,0 +1,121 @@
+"""ui/pages.py: what each page shows: the welcome page, the review, the reminders on later pages and the
+summary's order, words and take-away files."""
+
+from logic import Answers, default_content
+from logic.vocab import Field, FlagId, Step
+from tests.support.apptest import PERSON, answer, complete, fill_step, page_text
+from ui.state import DRAFT, PAGE
+
+CONTENT = default_content()
+
+
+def test_the_welcome_page_says_what_this_is_and_that_nothing_is_stored(at):
+    text = page_text(at)
+    assert not at.exception
+    assert CONTENT.ui.welcome.privacy in text
+    assert CONTENT.ui.welcome.what_it_is_not in text
+    assert at.button(key="start").label == CONTENT.ui.welcome.start
+
+
+def test_the_review_page_lists_every_answer_with_a_change_button_per_step(at):
+    complete(at, PERSON)
+    at.session_state[PAGE] = "review"
+    at.run()
+    text = page_text(at)
+    answers = Answers.model_validate(PERSON)
+    for field in Field:
+        if field is not Field.NOTES:
+            assert CONTENT.answer_text(answers, field) in text
+    assert [e.value for e in at.get("text")] == [PERSON["notes"]]
+    assert {b.key for b in at.button if b.key and b.key.startswith("edit:")} == {f"edit:{s}" for s in Step}
+
+
+def test_editing_from_the_review_page_changes_the_summary(at):
+    complete(at, PERSON)
+    assert CONTENT.flags[FlagId.PREGNANCY_OR_BREASTFEEDING].title not in page_text(at)
+    at.session_state[PAGE] = "review"
+    at.run()
+    at.button(key=f"edit:{Step.ABOUT_YOU}").click().run()
+    assert at.session_state[PAGE] == Step.ABOUT_YOU
+    answer(at, Field.PREGNANCY, "breastfeeding")
+    at.button(key="next").click().run()
+    assert at.session_state[PAGE] == "review"
+    at.button(key="next").click().run()
+    assert CONTENT.flags[FlagId.PREGNANCY_OR_BREASTFEEDING].title in page_text(at)
+
+
+def test_change_on_the_review_page_comes_back_to_the_review(at):
+    at.button(key="start").click().run()
+    for step in Step:
+        fill_step(at, step, PERSON)
+        at.button(key="next").click().run()
+    assert at.session_state[PAGE] == "review"
+    at.button(key="edit:about_you").click().run()
+    assert at.session_state[PAGE] == Step.ABOUT_YOU
+    assert at.button(key="next").label == CONTENT.ui.nav.back_to_review
+    at.button(key="next").click().run()
+    assert at.session_state[PAGE] == "review"
+    at.button(key="edit:safety").click().run()
+    at.button(key="next").click().run()
+    assert at.session_state[PAGE] == "review"
+
+
+def test_user_text_is_shown_as_text_not_markup(at):
+    complete(at, {**PERSON, "notes": "<img src=x onerror=alert(1)> **bold** [link](http://example.com)"})
+    at.session_state[PAGE] = "review"
+    at.run()
+    assert [e.value for e in at.get("text")] == ["<img src=x onerror=alert(1)> **bold** [link](http://example.com)"]
+    assert all("onerror" not in m.value for m in at.markdown)
+
+
+def test_an_urgent_answer_is_recalled_at_the_top_of_every_later_page(at):
+    at.button(key="start").click().run()
+    fill_step(at, Step.SAFETY, {**PERSON, "current_symptoms": ["infection_signs"]})
+    flag = CONTENT.flags[FlagId.POSSIBLE_INFECTION]
+    reminder = CONTENT.ui.nav.reminder.format(title=flag.title, what=CONTENT.general.next_step["today"].label)
+    assert reminder not in [w.value for w in at.warning]
+    for step in (Step.ABOUT_YOU, Step.SKIN_AND_MARKS, Step.PLANS):
+        at.button(key="next").click().run()
+        assert at.session_state[PAGE] == step
+        assert [w.value for w in at.warning].count(reminder) == 1
+        fill_step(at, step, PERSON)
+
+
+def test_each_flag_level_is_said_in_words_not_only_by_colour(at):
+    complete(at, {**PERSON, "current_symptoms": ["infection_signs"]})
+    headings = [h.value for h in at.get("subheader")]
+    for level in ("urgent", "consult", "note"):
+        words = CONTENT.general.levels[level].label
+        assert any(words in heading for heading in headings), words
+    next_step = next(e.value for e in at.error)
+    assert CONTENT.general.next_step["today"].label in next_step
+
+
+def test_the_summary_offers_every_take_away_file_once_after_what_it_downloads(at):
+    complete(at, PERSON)
+    files, words = CONTENT.ui.files, CONTENT.ui.summary
+    buttons = at.get("download_button")
+    offered = [b.proto.label for b in buttons]
+    expected = [files.download_pdf, words.download_markdown, files.save_answers, files.download_fhir]
+    assert offered == expected  # once, not above the next step
+    assert [b.proto.type for b in buttons] == ["primary", "secondary", "secondary", "secondary"]
+    assert [b.proto.help for b in buttons if b.proto.label == files.save_answers] == [files.save_help]
+    headers = [h.value for h in at.header]
+    assert headers[-1] == words.downloads  # after the content they download, under their own heading
+    assert headers[0] == words.flags
+
+
+def test_start_over_asks_first_and_no_keeps_every_answer(at):
+    complete(at, PERSON)
+    at.button(key="start_over").click().run()
+    assert at.session_state[PAGE] == "summary"
+    assert CONTENT.ui.nav.start_over_ask in [w.value for w in at.warning]
+    at.button(key="start_over_no").click().run()
+    assert at.session_state[PAGE] == "summary" and at.session_state[DRAFT] == PERSON
+    assert CONTENT.ui.nav.start_over_ask not in [w.value for w in at.warning]
+
+
+def test_change_my_answers_goes_back_to_the_review_with_every_answer(at):
+    complete(at, PERSON)
+    at.button(key="change_answers").click().run()
+    assert at.session_state[PAGE] == "review" and at.session_state[DRAFT] == PERSON
