@@ -1,12 +1,14 @@
 """Reading answers from JSON text: the one door every file, upload and pipe comes through."""
 
 import json
-from typing import Any
+from typing import Any, NamedTuple
 
 import pydantic
 
 from .answers import Answers
 from .errors import EMPTY, AnswersError, answer_problems, duplicate_keys, too_big
+from .partial import field_problems
+from .vocab import Field, FileProblem, ProblemKind
 
 MAX_ANSWERS_BYTES = 64 * 1024  # a complete answers file is about 1 KB
 
@@ -52,3 +54,32 @@ def _repeated_keys(data: str | bytes) -> list[str]:
     except (ValueError, RecursionError):
         return []
     return list(repeated)
+
+
+class FileLine(NamedTuple):
+    """One line of what is wrong with an answers file: which problem, and about which question."""
+
+    problem: FileProblem
+    field: Field | None = None
+
+
+def file_problems(data: str | bytes) -> list[FileLine]:
+    """What is wrong with a file `parse_answers` refused, as a person is told it: a line per question, in
+    the form's order, then one for anything that is not a question.
+
+    A file that is not a JSON object of this questionnaire's questions (a PDF chosen by mistake, another
+    program's JSON) is told that once, not once per question; so is one whose problem is not about any one
+    question (too big, a key given twice)."""
+    try:
+        sent = json.loads(data)
+    except (ValueError, UnicodeDecodeError):
+        return [FileLine(FileProblem.NOT_ANSWERS_FILE)]
+    if not isinstance(sent, dict) or not any(k in sent for k in Field):
+        return [FileLine(FileProblem.NOT_ANSWERS_FILE)]
+    found = [
+        FileLine(FileProblem.NO_ANSWER if problem.kind is ProblemKind.MISSING else FileProblem.WRONG_ANSWER, field)
+        for field, problem in field_problems(sent, list(Field)).items()
+    ]
+    if any(k not in set(Field) for k in sent):
+        found.append(FileLine(FileProblem.NOT_A_QUESTION))
+    return found or [FileLine(FileProblem.NOT_ANSWERS_FILE)]

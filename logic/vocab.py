@@ -335,3 +335,13 @@ class ProblemKind(StrEnum):
             return cls(error_type)
         except ValueError:
             return cls.NOT_ALLOWED
+
+
+class FileProblem(StrEnum):
+    """What can be wrong with an answers file, as a person is told it: each is the key of its line in
+    content/ui.toml's [files] (a test holds every language to having all four)."""
+
+    NOT_ANSWERS_FILE = "not_answers_file"  # not this questionnaire's answers at all, told once
+    NO_ANSWER = "no_answer"  # a question without its answer
+    WRONG_ANSWER = "wrong_answer"  # a question with an answer it does not take
+    NOT_A_QUESTION = "not_a_question"  # something in the file that is not one of the questions

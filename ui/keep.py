@@ -128,7 +128,7 @@ def _restore(languages: Mapping[str, str]) -> None:
     if state.draft():  # answered before the copy arrived: what is on the page now wins
         answers = {**answers, **state.draft()}
     state.session()[state.DRAFT] = answers
-    for widget in [k for k in state.session() if k.startswith("w:") and k != state.LANGUAGE_WIDGET]:
+    for widget in state.answer_widgets():
         del state.session()[widget]
     language = record.get("language")
     if isinstance(language, str) and language in languages:

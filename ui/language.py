@@ -63,5 +63,5 @@ def _switched() -> None:
         state.session()[state.LANGUAGE_WIDGET] = state.session()[state.LANGUAGE]
     # A radio whose option words change is cleared by the browser though its answer is kept here: setting
     # each answer again sends it with the new words, so the page shows every answer still chosen.
-    for key in [k for k in state.session() if k.startswith("w:") and k != state.LANGUAGE_WIDGET]:
+    for key in state.answer_widgets():
         state.session()[key] = state.session()[key]

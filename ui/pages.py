@@ -9,6 +9,7 @@ from exports import bundle, render_markdown, render_pdf
 from logic import Answers, Content, Summary, evaluate
 from logic.answers import STEP_FIELDS
 from logic.layout import Claim, FlagItem, Layout, layout
+from logic.parse import FileLine
 from logic.partial import early_flags, finished, unfinished_step
 from logic.summary import Reference
 from logic.vocab import Field, Level, NextStep, Step
@@ -42,9 +43,9 @@ def welcome(content: Content) -> None:
             st.error(files.resume_failed + "\n\n" + "\n".join(f"- {line}" for line in lines), icon="⚠️")
 
 
-def _file_problem(problem: state.FileProblem, content: Content) -> str:
-    template = getattr(content.ui.files, problem.kind)
-    return template.format(question=content.field_label(problem.field)) if problem.field else template
+def _file_problem(line: FileLine, content: Content) -> str:
+    template = getattr(content.ui.files, line.problem)
+    return template.format(question=content.field_label(line.field)) if line.field else template
 
 
 def _progress(number: int, title: str, content: Content) -> None:

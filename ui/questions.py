@@ -162,7 +162,7 @@ def _skin_type_helper(content: Content) -> None:
                 options,
                 index=None,
                 format_func=lambda value, part=part: part.options[value],
-                key=f"helper:{name}",
+                key=f"{state.HELPER}{name}",
             )
             picked.append(SkinType(choice) if choice else None)
         suggested = suggest_skin_type(*picked)
@@ -171,7 +171,7 @@ def _skin_type_helper(content: Content) -> None:
             st.info(content.ui.helper.suggestion.format(skin_type=label), icon="💡")
             st.button(
                 content.ui.helper.use,
-                key="helper:use",
+                key=f"{state.HELPER}use",
                 on_click=state.use_skin_type,
                 args=(suggested,),
             )

@@ -5,19 +5,19 @@ value into `draft` the moment it changes; `draft` (JSON-shaped, keyed by answer 
 of the answers, read by the review and summary pages. Nothing here is written anywhere but memory.
 """
 
-import json
 from collections.abc import MutableMapping
 from enum import StrEnum
-from typing import Any, NamedTuple
+from typing import Any
 
 import streamlit as st
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
-from logic import AnswersError, ProblemKind, parse_answers
+from logic import AnswersError, parse_answers
 from logic.answers import STANDALONE_VALUES, STEP_FIELDS, field_options, is_multi
+from logic.parse import FileLine, file_problems
 from logic.partial import Problem, field_problems
-from logic.vocab import Field, SkinType, Step
+from logic.vocab import Field, FileProblem, SkinType, Step
 
 PAGE = "page"
 DRAFT = "draft"
@@ -31,7 +31,7 @@ URGENT = "urgent"  # the urgent flags the answers so far raise, and the question
 TONE = "tone"  # the skin type the mark drawings were last drawn for
 LANGUAGE = "language"  # the language the pages are in (ui/language.py)
 FROM_REVIEW = "from_review"  # a step opened with Change on the review page goes back there when done
-LANGUAGE_WIDGET = "w:language"
+LANGUAGE_WIDGET = "language_switch"  # not an answer: outside the answers' widget keys
 ASKING = "asking_to_start_over"  # "Start over" was pressed once: the summary asks before clearing
 RESTORED = "draft_restored"  # this session has read the tab's copy of the draft, or found none (ui/keep.py)
 
@@ -68,8 +68,17 @@ def problems() -> dict[Field, Problem]:
 # --- Widget keys ---------------------------------------------------------------------------------------
 
 
+_ANSWER = "w:"  # the keys of the widgets that hold answers begin so, and no other key does
+HELPER = "helper:"  # the keys of the skin-type helper's widgets
+
+
 def widget_key(field: Field, option: str | None = None) -> str:
-    return f"w:{field}" if option is None else f"w:{field}:{option}"
+    return f"{_ANSWER}{field}" if option is None else f"{_ANSWER}{field}:{option}"
+
+
+def answer_widgets() -> list[str]:
+    """The keys of every answer's widgets that hold a value in this session."""
+    return [key for key in session() if key.startswith(_ANSWER)]
 
 
 def seed_widget(key: str, value: Any) -> None:
@@ -204,50 +213,18 @@ def resume() -> None:
     data = uploaded.getvalue()
     _release(uploaded)
     if not uploaded.name.lower().endswith(".json"):
-        session()[RESUME_PROBLEMS] = [FileProblem(FileProblem.NOT_ANSWERS_FILE)]
+        session()[RESUME_PROBLEMS] = [FileLine(FileProblem.NOT_ANSWERS_FILE)]
         return
     try:
         answers = parse_answers(data)
     except AnswersError:
         session()[RESUME_PROBLEMS] = file_problems(data)
         return
-    for widget in [k for k in session() if k.startswith(("w:", "helper:")) and k != LANGUAGE_WIDGET]:
+    for widget in answer_widgets() + [k for k in session() if k.startswith(HELPER)]:
         del session()[widget]
     session()[DRAFT] = answers.model_dump(mode="json")
     session()[PROBLEMS] = {}
     go(Page.SUMMARY)
-
-
-class FileProblem(NamedTuple):
-    """One thing wrong with an answers file, as the page tells it: which kind, and about which question."""
-
-    kind: str  # one of the names below, each a key of content/ui.toml's [files]
-    field: Field | None = None
-
-    NOT_ANSWERS_FILE = "not_answers_file"
-    NO_ANSWER = "no_answer"
-    WRONG_ANSWER = "wrong_answer"
-    NOT_A_QUESTION = "not_a_question"
-
-
-def file_problems(data: bytes) -> list[FileProblem]:
-    """What is wrong with a file `parse_answers` refused, one line per question, in the form's order.
-
-    A file that is not a JSON object of this questionnaire's questions (a PDF chosen by mistake, another
-    program's JSON) is told that once, not once per question."""
-    try:
-        sent = json.loads(data)
-    except (ValueError, UnicodeDecodeError):
-        return [FileProblem(FileProblem.NOT_ANSWERS_FILE)]
-    if not isinstance(sent, dict) or not any(k in sent for k in Field):
-        return [FileProblem(FileProblem.NOT_ANSWERS_FILE)]
-    found = [
-        FileProblem(FileProblem.NO_ANSWER if problem.kind is ProblemKind.MISSING else FileProblem.WRONG_ANSWER, field)
-        for field, problem in field_problems(sent, list(Field)).items()
-    ]
-    if any(k not in set(Field) for k in sent):
-        found.append(FileProblem(FileProblem.NOT_A_QUESTION))
-    return found or [FileProblem(FileProblem.NOT_ANSWERS_FILE)]  # e.g. a key given twice
 
 
 def _release(uploaded: UploadedFile) -> None:

@@ -50,10 +50,15 @@ class Questionnaire:
         """From the welcome page to the summary, answering every question with `answers`."""
         self.start()
         for step in Step:
-            for field in STEP_FIELDS[step]:
-                self.answer(field, answers[field])
+            self.fill(step, answers)
             self.onward(step)
         self.click_button(self.content.ui.nav.see_summary)
+
+    def fill(self, step: Step, answers: dict, *, leave: frozenset[Field] = frozenset()) -> None:
+        """Answer every question of `step` with `answers`, but those in `leave`; stay on the page."""
+        for field in STEP_FIELDS[step]:
+            if field not in leave:
+                self.answer(field, answers[field])
 
     def answer(self, field: Field, value) -> None:
         """Give an answer through its widgets (tests/support/actions.py), by the words on the screen."""

@@ -70,8 +70,7 @@ def test_a_browser_that_prefers_filipino_gets_everything_in_filipino(page_factor
     q.screenshot("0-welcome")
     q.start()
     for number, step in enumerate(Step, 1):
-        for field in STEP_FIELDS[step]:
-            q.answer(field, PERSON[field])
+        q.fill(step, PERSON)
         found += leaks(page, str(step)) + violations(page, str(step), report)
         q.screenshot(f"{number}-{step}")
         q.onward(step)
@@ -96,11 +95,9 @@ def test_switching_to_english_and_back_keeps_every_answer(page_factory):
     page.on("dialog", lambda dialog: dialog.accept())
     q = Questionnaire(page, content=FILIPINO)
     q.start()
-    for field in STEP_FIELDS[Step.SAFETY]:
-        q.answer(field, PERSON[field])
+    q.fill(Step.SAFETY, PERSON)
     q.onward(Step.SAFETY)
-    for field in STEP_FIELDS[Step.ABOUT_YOU]:
-        q.answer(field, PERSON[field])
+    q.fill(Step.ABOUT_YOU, PERSON)
     page.get_by_role("radio", name="English", exact=True).click()
     wait_idle(page)
     assert page.get_by_role("heading", name=ENGLISH.questions.steps[Step.ABOUT_YOU].title).is_visible()

@@ -57,8 +57,7 @@ def test_reload_on_every_step_keeps_every_answer_and_the_page(page_factory):
     q = Questionnaire(page)
     q.start()
     for step in STEPS:
-        for field in STEP_FIELDS[step]:
-            q.answer(field, PERSON[field])
+        q.fill(step, PERSON)
         reload(page)
         assert heading(page) == CONTENT.questions.steps[step].title
         for field in STEP_FIELDS[step]:
@@ -77,8 +76,7 @@ def test_back_and_forward_move_between_steps_with_every_answer_kept(page_factory
     page = page_factory()
     q = Questionnaire(page)
     q.start()
-    for field in STEP_FIELDS[Step.SAFETY]:
-        q.answer(field, PERSON[field])
+    q.fill(Step.SAFETY, PERSON)
     q.next()
     assert page.url.endswith(f"#{Step.ABOUT_YOU}"), "each step has its own address"
     page.go_back()
@@ -146,9 +144,7 @@ def the_note(page_factory):
     q = Questionnaire(page)
     q.start()
     for step in STEPS:
-        for field in STEP_FIELDS[step]:
-            if field is not Field.NOTES:
-                q.answer(field, PERSON[field])
+        q.fill(step, PERSON, leave=frozenset({Field.NOTES}))
         if step is not STEPS[-1]:
             q.onward(step)
     area = page.get_by_role("textbox", name=CONTENT.field_label(Field.NOTES))
@@ -219,8 +215,7 @@ def test_no_tab_stop_does_nothing_useful(page_factory):
     q = Questionnaire(page)
     q.start()
     for step in STEPS[:2]:
-        for field in STEP_FIELDS[step]:
-            q.answer(field, PERSON[field])
+        q.fill(step, PERSON)
         q.onward(step)
     dead = page.evaluate(
         """() => [...document.querySelectorAll('a[href], button, input, textarea, [tabindex]')]

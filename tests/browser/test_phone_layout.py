@@ -2,7 +2,6 @@
 
 import pytest
 
-from logic.answers import STEP_FIELDS
 from logic.vocab import Step
 from tests.browser.conftest import SCREENSHOTS
 from tests.browser.driver import CONTENT, Questionnaire
@@ -50,8 +49,7 @@ def test_phone_pages_do_not_scroll_sideways_and_buttons_are_easy_to_tap(page_fac
     found = layout_problems(page, "welcome")
     q.start()
     for step in Step:
-        for field in STEP_FIELDS[step]:
-            q.answer(field, PERSON[field])
+        q.fill(step, PERSON)
         found += layout_problems(page, str(step))
         q.screenshot(str(step))
         q.onward(step)

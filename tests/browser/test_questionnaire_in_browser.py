@@ -4,7 +4,6 @@ from playwright.sync_api import expect
 
 from exports import render_markdown
 from logic import Answers, evaluate
-from logic.answers import STEP_FIELDS
 from logic.vocab import Field, Step
 from tests.browser.conftest import SCREENSHOTS
 from tests.browser.driver import CONTENT, Questionnaire, wait_idle
@@ -28,8 +27,7 @@ def complete(q: Questionnaire, answers: dict) -> None:
     q.screenshot("0-welcome")
     q.start()
     for number, step in enumerate(Step, 1):
-        for field in STEP_FIELDS[step]:
-            q.answer(field, answers[field])
+        q.fill(step, answers)
         q.screenshot(f"{number}-{step}")
         q.onward(step)
     q.screenshot("5-review")
@@ -83,8 +81,7 @@ def test_notes_on_the_review_page_are_shown_literally(page_factory):
     q = Questionnaire(page)
     q.start()
     for step in Step:
-        for field in STEP_FIELDS[step]:
-            q.answer(field, {**PERSON, "notes": HOSTILE}[field])
+        q.fill(step, {**PERSON, "notes": HOSTILE})
         q.onward(step)
     assert HOSTILE in page.get_by_test_id("stMain").inner_text()
     assert page.evaluate("window.__pwned") is None
@@ -94,8 +91,7 @@ def test_next_shows_the_new_page_from_its_top_with_focus_on_its_heading(page_fac
     page = page_factory(viewport={"width": 390, "height": 700})
     q = Questionnaire(page)
     q.start()
-    for field in STEP_FIELDS[Step.SAFETY]:
-        q.answer(field, PERSON[field])
+    q.fill(Step.SAFETY, PERSON)
     q.next()
     page.wait_for_function("() => document.activeElement && document.activeElement.tagName === 'H2'", timeout=10_000)
     assert page.evaluate("document.activeElement.innerText").strip() == CONTENT.questions.steps[Step.ABOUT_YOU].title

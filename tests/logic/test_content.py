@@ -15,7 +15,7 @@ from logic.answers import (
     is_yes_no,
 )
 from logic.content import CONTENT_DIR, NOT_TRANSLATED, is_translated, languages
-from logic.vocab import Field, FlagId, Mark, SectionId
+from logic.vocab import Field, FileProblem, FlagId, Mark, SectionId
 from tests.factories import make_answers
 from tests.support.content_edits import broken, copy_content, edit
 
@@ -441,3 +441,9 @@ def test_a_misspelt_value_keeps_pydantics_words(content_copy):
     assert broken_lines(content_copy)[1:] == [
         "  - risks.evidence: Input should be 'supported', 'limited', 'unknown' or 'not_supported'"
     ]
+
+
+@pytest.mark.parametrize("code", sorted(languages()))
+def test_every_file_problem_has_its_line_in_every_language(code):
+    files = default_content(code).ui.files
+    assert all(getattr(files, str(problem), None) for problem in FileProblem), code

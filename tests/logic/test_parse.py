@@ -8,6 +8,8 @@ from hypothesis import given
 
 from logic import Answers, AnswersError, parse_answers
 from logic.errors import MAX_PROBLEMS
+from logic.parse import FileLine, file_problems
+from logic.vocab import Field, FileProblem
 from tests import strategies
 from tests.factories import answers_dict
 
@@ -69,3 +71,42 @@ def test_the_saved_answers_file_reads_back_as_the_same_answers(answers: Answers)
     """What "Save my answers" hands out is exactly what "Resume from a file" accepts."""
     assert parse_answers(answers.model_dump_json(indent=2)) == answers
     assert parse_answers(answers.model_dump_json(indent=2).encode("utf-8")) == answers
+
+
+# --- file_problems: what a person is told about an answers file parse_answers refused ---------------------
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"%PDF-1.7 ...", b"\xff\xfe not text", b"[1, 2]", b'{"resourceType": "Bundle"}', b"null", b"{}"],
+    ids=["a pdf", "not utf-8", "a list", "other json", "null", "empty object"],
+)
+def test_a_file_that_is_not_answers_at_all_is_told_so_once(data):
+    assert file_problems(data) == [FileLine(FileProblem.NOT_ANSWERS_FILE)]
+
+
+def test_each_question_gets_its_own_line_in_the_form_s_order_then_anything_that_is_not_a_question():
+    sent = {**answers_dict(age_group="teen", marks=[]), "shoe_size": 42}
+    del sent["distress"]
+    assert file_problems(json.dumps(sent)) == [
+        FileLine(FileProblem.NO_ANSWER, Field.DISTRESS),
+        FileLine(FileProblem.WRONG_ANSWER, Field.AGE_GROUP),
+        FileLine(FileProblem.WRONG_ANSWER, Field.MARKS),
+        FileLine(FileProblem.NOT_A_QUESTION),
+    ]
+
+
+def test_a_problem_about_no_one_question_is_told_as_not_an_answers_file():
+    """A key given twice: each answer on its own is fine, the file is not."""
+    assert file_problems(text_with(("age_group", answers_dict()["age_group"]))) == [
+        FileLine(FileProblem.NOT_ANSWERS_FILE)
+    ]
+
+
+@given(strategies.answers())
+def test_every_file_parse_answers_refuses_gets_at_least_one_line(answers):
+    data = answers.model_dump(mode="json")
+    data["age_group"] = "teen"
+    with pytest.raises(AnswersError):
+        parse_answers(json.dumps(data))
+    assert FileLine(FileProblem.WRONG_ANSWER, Field.AGE_GROUP) in file_problems(json.dumps(data))

@@ -4,7 +4,7 @@ problems, a note over its limit), and the skin-type helper."""
 from logic import default_content
 from logic.vocab import Field, FlagId, Step
 from tests.support.apptest import PERSON, answer, fill_step, page_text
-from ui.state import DRAFT, PAGE, widget_key
+from ui.state import DRAFT, HELPER, PAGE, widget_key
 
 CONTENT = default_content()
 
@@ -93,11 +93,11 @@ def test_the_skin_type_helper_suggests_the_darker_type_and_can_fill_it_in(at):
     for step in (Step.SAFETY, Step.ABOUT_YOU):
         fill_step(at, step, PERSON)
         at.button(key="next").click().run()
-    at.radio(key="helper:burn").set_value("II").run()
-    at.radio(key="helper:colour").set_value("IV").run()
+    at.radio(key=f"{HELPER}burn").set_value("II").run()
+    at.radio(key=f"{HELPER}colour").set_value("IV").run()
     suggested = CONTENT.option_label(Field.SKIN_TYPE, "IV")
     assert any(suggested in i.value for i in at.info)
-    at.button(key="helper:use").click().run()
+    at.button(key=f"{HELPER}use").click().run()
     assert at.radio(key=widget_key(Field.SKIN_TYPE)).value == "IV"
     assert at.session_state[DRAFT][Field.SKIN_TYPE] == "IV"
 
