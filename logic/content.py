@@ -325,6 +325,8 @@ class FilesText(Frozen):
     fhir_file: Text
     choose_file: Text  # the file chooser's button, in place of Streamlit's own words
     file_limit: Text
+    refused: Text  # a file the browser turns away before sending it, in place of Streamlit's English
+    remove_file: Text  # the name of the button that removes such a file
     not_answers_file: Text  # a saved answers file that can't be used: one line per problem
     no_answer: Text
     wrong_answer: Text

@@ -1,6 +1,12 @@
 """What Streamlit's own page says of itself, in the page's language: the `lang` of the document (so a screen
-reader reads Filipino as Filipino) and the words of its "skip to main content" link. Our own fixed script;
-the only data it is given are the language's code and a line of our content."""
+reader reads Filipino as Filipino), the words of its "skip to main content" link, and what its file chooser
+says of a file the browser turns away before sending it (too big, or more than one).
+
+That last one Streamlit says in English only, and only to a screen reader or on hover: a phone showed a red
+file name and no reason. Here the reason is our own line, in the page's language, and shown (ui/style.py).
+
+Our own fixed script; the only data it is given are the language's code and lines of our content. It keeps
+watching the page, since Streamlit draws the chooser's file anew as the person picks one."""
 
 import streamlit as st
 
@@ -8,10 +14,30 @@ from logic import Content
 
 _JS = """
 export default function (component) {
-  const { data } = component;
-  document.documentElement.lang = data.lang;
-  const skip = document.querySelector('[data-testid="stSkipToContent"]');
-  if (skip && skip.textContent !== data.skip) { skip.textContent = data.skip; }
+  const words = component.data;
+  document.documentElement.lang = words.lang;
+  const set = (el, text) => { if (el && el.textContent !== text) { el.textContent = text; } };
+  const name = (el, text) => {
+    if (el && el.getAttribute('aria-label') !== text) { el.setAttribute('aria-label', text); }
+  };
+  const speak = () => {
+    set(document.querySelector('[data-testid="stSkipToContent"]'), words.skip);
+    for (const file of document.querySelectorAll('[data-testid="stFileChip"][aria-invalid="true"]')) {
+      set(file.querySelector('[role="alert"]'), words.refused);
+      const called = file.querySelector('[data-testid="stFileChipName"]');
+      name(file.querySelector('[data-testid="stFileChipDeleteBtn"] button'),
+           words.remove.replace('{name}', called ? called.textContent : ''));
+    }
+    for (const tip of document.querySelectorAll('[data-testid="stTooltipErrorContent"]')) { set(tip, words.refused); }
+    const more = '[data-testid="stFileUploader"] [data-testid="stBaseButton-borderlessIcon"]';
+    for (const button of document.querySelectorAll(more)) { name(button, words.choose); }
+  };
+  window.__glutathioneSpeak = speak;  // the latest words: a language switch sends new ones
+  if (!window.__glutathioneWatch) {
+    window.__glutathioneWatch = new MutationObserver(() => window.__glutathioneSpeak());
+    window.__glutathioneWatch.observe(document.body, { subtree: true, childList: true, characterData: true });
+  }
+  speak();
 }
 """
 
@@ -20,4 +46,12 @@ _document = st.components.v2.component("glutathione_document", js=_JS)
 
 def describe(content: Content) -> None:
     """Call once per full run."""
-    _document(key="document", data={"lang": content.language.code, "skip": content.ui.nav.skip}, height=0)
+    files = content.ui.files
+    words = {
+        "lang": content.language.code,
+        "skip": content.ui.nav.skip,
+        "refused": files.refused.format(megabytes=st.get_option("server.maxUploadSize")),
+        "remove": files.remove_file,
+        "choose": files.choose_file,
+    }
+    _document(key="document", data=words, height=0)

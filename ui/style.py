@@ -48,12 +48,21 @@ CSS = """
 
 # Streamlit's file chooser has its own English words; ours, in the page's language, take their place. Its
 # hidden file input, named "file upload" for screen readers, is left out: the button opens it all the same.
+# A file the browser turns away is told why, on the screen too (Streamlit says it to screen readers and in a
+# tooltip on hover only, which a phone never shows); ui/document.py puts our words in. The tooltip would
+# only repeat them on the screen (it still describes the file to a screen reader).
 _CHOOSER = """
 [data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p { display: none; }
 [data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"]::after { content: %s; }
 [data-testid="stFileUploaderDropzoneInstructions"] span { display: none; }
 [data-testid="stFileUploaderDropzoneInput"] { display: none !important; }
 [data-testid="stFileUploaderDropzoneInstructions"] > div::after { content: %s; }
+[data-testid="stFileChip"][aria-invalid="true"] { flex-wrap: wrap; height: auto; }
+[data-testid="stFileChip"][aria-invalid="true"] [role="alert"] {
+  position: static; flex-basis: 100%%; width: auto; height: auto; margin: 0.25rem 0 0; padding: 0;
+  clip: auto; clip-path: none; overflow: visible; white-space: normal; font-size: max(1rem, 16px);
+}
+[role="tooltip"]:has([data-testid="stTooltipErrorContent"]) { display: none; }
 """
 
 

@@ -5,6 +5,7 @@ every answer."""
 import io
 import re
 
+import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
@@ -17,6 +18,7 @@ from tests.browser.test_accessibility import violations
 from tests.browser.test_holds_on import shown_answer
 from tests.browser.test_keyboard import tab_to
 from tests.browser.test_questionnaire_in_browser import PERSON
+from tests.support.apptest import UPLOAD_MEGABYTES
 
 FILIPINO, ENGLISH = default_content("fil"), default_content()
 # Everyday English words that are not also Filipino ones: any of them on the Filipino page is a leak.
@@ -115,3 +117,33 @@ def test_switching_to_english_and_back_keeps_every_answer(page_factory):
     assert page.get_by_role("heading", name=FILIPINO.questions.steps[Step.ABOUT_YOU].title).is_visible()
     q.back()
     assert page.get_by_role("heading", name=FILIPINO.questions.steps[Step.SAFETY].title).is_visible()
+
+
+@pytest.mark.parametrize("code", ["en", "fil"])
+def test_a_file_the_browser_turns_away_is_told_why_on_the_screen_in_the_page_s_language(page_factory, code):
+    """A photo chosen by mistake is over the upload limit: the browser refuses it before sending it, and
+    Streamlit says why in English, to screen readers and on hover only. Here the reason is on the screen."""
+    words = default_content(code)
+    page = page_factory(viewport={"width": 390, "height": 844}, locale="fil-PH" if code == "fil" else "en-GB")
+    expect(page.locator("html")).to_have_attribute("lang", code, timeout=30_000)
+    page.get_by_text(words.ui.files.resume_title).click()
+    wait_idle(page)
+    photo = {"name": "cheek.jpg", "mimeType": "image/jpeg", "buffer": b"\xff" * (UPLOAD_MEGABYTES * 1024 * 1024 + 1)}
+    page.locator("input[type=file]").set_input_files(files=[photo])
+    refused = words.ui.files.refused.format(megabytes=UPLOAD_MEGABYTES)
+    said = page.get_by_test_id("stFileChip").get_by_role("alert")
+    expect(said).to_have_text(refused)
+    assert said.is_visible() and said.bounding_box()["height"] > 16, "shown, not only read out"
+    remove = page.get_by_role("button", name=words.ui.files.remove_file.format(name="cheek.jpg"))
+    expect(remove).to_be_visible()
+    expect(page.get_by_role("button", name=words.ui.files.choose_file)).to_have_count(1)
+    uploader = page.get_by_test_id("stFileUploader")
+    page.get_by_test_id("stFileChip").hover()  # the tooltip Streamlit keeps for screen readers: ours too
+    said_anywhere = [uploader.inner_text(), *page.locator("[role=tooltip]").all_text_contents()]
+    assert not [text for text in said_anywhere if "must be" in text], said_anywhere
+    if code == "fil":
+        assert leaks(page, "refused file") == []
+    q = Questionnaire(page, SCREENSHOTS, f"refused-{code}", content=words)
+    q.screenshot("file")
+    remove.click()
+    expect(page.get_by_test_id("stFileChip")).to_have_count(0)

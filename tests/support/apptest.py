@@ -1,6 +1,7 @@
 """The app run in process by Streamlit's AppTest and driven as a person would (the widgets' actions of
 `tests/support/actions.py`), for the tests of `app.py` and `ui/` and the privacy suite."""
 
+import tomllib
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -12,6 +13,9 @@ from tests.factories import answers_dict
 from tests.support.actions import actions
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
+CONFIG = Path(APP).parent / ".streamlit" / "config.toml"
+# The largest upload the app takes, as its one configuration says (the page names it in the person's words).
+UPLOAD_MEGABYTES = tomllib.loads(CONFIG.read_text(encoding="utf-8"))["server"]["maxUploadSize"]
 
 # One person's answers, the ones every AppTest walks through unless a test says otherwise.
 PERSON = answers_dict(

@@ -1,18 +1,12 @@
 """ui/style.py: one style block per run, of fixed rules and two lines of our content (the file chooser's
 words, in the page's language, with the configured size limit); a content line cannot end the block."""
 
-import tomllib
-from pathlib import Path
-
 import pytest
 
 from logic import default_content
-from tests.support.apptest import PERSON, complete
+from tests.support.apptest import PERSON, UPLOAD_MEGABYTES, complete
 from ui import style
 from ui.state import LANGUAGE_WIDGET
-
-CONFIG = Path(__file__).resolve().parents[2] / ".streamlit" / "config.toml"
-MEGABYTES = tomllib.loads(CONFIG.read_text(encoding="utf-8"))["server"]["maxUploadSize"]
 
 
 def styles(at) -> list[str]:
@@ -23,7 +17,7 @@ def styles(at) -> list[str]:
 def test_the_file_chooser_speaks_the_page_s_language_and_names_the_configured_limit(at, code):
     at.segmented_control(key=LANGUAGE_WIDGET).set_value(code).run()
     files = default_content(code).ui.files
-    limit = files.file_limit.format(megabytes=MEGABYTES)
+    limit = files.file_limit.format(megabytes=UPLOAD_MEGABYTES)
     [block] = styles(at)
     assert block.startswith(f"<style>{style.CSS}") and block.endswith("</style>")
     assert style._css_string(files.choose_file) in block
