@@ -1,4 +1,4 @@
-"""The server as people meet it: what `deploy/asgi.py` adds around Streamlit 1.67 (issue 12).
+"""The server as people meet it: what `deploy/asgi.py` adds around Streamlit 1.67.
 
 - `Hardening`, an ASGI middleware on every HTTP response: a Content Security Policy with
   `frame-ancestors 'none'`, `X-Frame-Options: DENY`, `Referrer-Policy: no-referrer`,

@@ -3,25 +3,20 @@
 - `render_markdown`: the summary to read or print (`exports/markdown.py`).
 - `render_pdf`: the summary for a dermatologist (`exports/pdf.py`). fpdf2 and fontTools are loaded when the
   first PDF is made, not when this package is imported: the web page and the command line start without them.
-- `bundle`: the questionnaire and one person's answers as FHIR R4 (`exports/fhir.py`, which also reads a
-  response back with `answers_from_response`).
+- `bundle`: the questionnaire and one person's answers as FHIR R4 (`exports/fhir.py`, whose module also
+  offers each resource on its own and reads a response back with `answers_from_response`).
+
+`__all__` is what the shell and the command line use (tests/exports/test_init.py holds it to that).
 """
 
 from datetime import date
 
 from logic import Answers, Content, Summary
 
-from .fhir import answers_from_response, bundle, questionnaire, questionnaire_response
+from .fhir import bundle
 from .markdown import render_markdown
 
-__all__ = [
-    "answers_from_response",
-    "bundle",
-    "questionnaire",
-    "questionnaire_response",
-    "render_markdown",
-    "render_pdf",
-]
+__all__ = ["bundle", "render_markdown", "render_pdf"]
 
 
 def render_pdf(summary: Summary, answers: Answers, content: Content | None = None, today: date | None = None) -> bytes:

@@ -1,4 +1,5 @@
-"""The rules core: answers in, a tailored summary out. Never imports Streamlit, nor the exports (`exports/`).
+"""The rules core: answers in, a tailored summary out. Never imports Streamlit; only the command line
+(`__main__.py`) imports the exports (`exports/`), to write the files it is asked for.
 
 `__all__` is the public API, checked by tests/logic/test_init.py: what the shell and the exports take from the
 package itself. The modules say more (`logic.answers` the form's structure, `logic.layout` the reading order,

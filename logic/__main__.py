@@ -15,11 +15,9 @@ from exports import bundle, render_markdown, render_pdf
 
 from .answers import Answers
 from .content import SOURCE_LANGUAGE, default_content, languages
-from .errors import AnswersError, CannotWrite, LogicError, cannot_read
+from .errors import AnswersError, CannotWrite, LogicError, StreamError, cannot_read
 from .evaluate import evaluate
 from .parse import MAX_ANSWERS_BYTES, parse_answers
-
-EXIT_BAD_INPUT = AnswersError.exit_code
 
 FORMATS = {
     "json": "the summary as JSON (the default)",
@@ -72,6 +70,8 @@ def main(argv: list[str] | None = None) -> int:
         return _write(json.dumps(Answers.model_json_schema(), indent=2) + "\n", None)
     try:
         return _write(_summarize(args.file, args.format, args.lang), args.output)
+    except StreamError:
+        raise  # run() says it, and quiets the stream that failed
     except LogicError as error:
         _say(error.format_message())
         return error.exit_code
@@ -111,30 +111,18 @@ def _write(output: str | bytes, file: str | None) -> int:
             out.buffer.write(output)
         out.flush()
     except UnicodeEncodeError as error:
-        raise StreamError(
-            f"standard output cannot take this text in its encoding ({error.encoding}); "
-            "set PYTHONIOENCODING=utf-8 or write to a file with --output"
-        ) from None
+        raise StreamError.cannot_encode(error.encoding) from None
     except (OSError, ValueError) as error:  # ValueError: the stream was closed under us
-        raise StreamError(f"cannot write to standard output: {_reason(error)}") from None
+        raise StreamError.cannot_write(error) from None
     return 0
-
-
-class StreamError(Exception):
-    """Standard input or output cannot be used; the message says which and why, in one line."""
 
 
 def _stream(name: str):
     """sys.stdin or sys.stdout, or StreamError when the process was started with it closed (it is None)."""
     stream = getattr(sys, name)
     if stream is None:
-        where = "standard input" if name == "stdin" else "standard output"
-        raise StreamError(f"{where} is closed: {'nothing to read' if name == 'stdin' else 'nowhere to write'}")
+        raise StreamError.closed(name)
     return stream
-
-
-def _reason(error: BaseException) -> str:
-    return (error.strerror if isinstance(error, OSError) else None) or str(error) or type(error).__name__
 
 
 def _say(line: str) -> None:
@@ -170,15 +158,15 @@ def run(argv: list[str] | None = None) -> int:
             status = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 2)
         if sys.stdout is not None:
             sys.stdout.flush()
+    except (OSError, ValueError) as error:  # the interpreter's own flush of standard output
+        failed: LogicError = StreamError.cannot_write(error)
     except StreamError as error:
-        _say(f"python -m logic: {error}")
-        _silence_stdout()
-        return 1
-    except (OSError, ValueError) as error:
-        _say(f"python -m logic: cannot write to standard output: {_reason(error)}")
-        _silence_stdout()
-        return 1
-    return status
+        failed = error
+    else:
+        return status
+    _say(f"python -m logic: {failed.format_message()}")
+    _silence_stdout()
+    return failed.exit_code
 
 
 def _read(file: str) -> bytes:

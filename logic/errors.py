@@ -30,17 +30,41 @@ from .answers import (
 from .vocab import Field, ProblemKind
 
 __all__ = [
+    "EMPTY",
+    "EXIT_BAD_INPUT",
+    "EXIT_FAILED",
+    "FILE_MISSING",
     "MAX_PROBLEMS",
+    "UNREVIEWED_WITHOUT_NOTICE",
     "AnswersError",
     "CannotWrite",
     "ContentError",
     "LogicError",
-    "ProblemKind",
+    "StreamError",
     "allowed",
     "answer_problems",
     "bounded",
+    "cannot_read",
+    "claim_not_stated",
+    "content_problems",
     "duplicate_keys",
+    "missing",
+    "missing_ids",
+    "never_cited",
+    "no_language",
+    "none_label_needed",
+    "none_label_not_taken",
+    "not_in_bibliography",
+    "not_like_english",
+    "not_to_translate",
+    "not_toml",
+    "options_differ",
+    "placeholders_differ",
+    "same_source_twice",
     "shown",
+    "too_big",
+    "unreadable",
+    "untranslated",
 ]
 
 EXIT_FAILED = 1
@@ -92,6 +116,29 @@ class CannotWrite(LogicError):
 
     def __init__(self, file: str, error: OSError) -> None:
         super().__init__(f"{file}: cannot write the file: {error.strerror or error}")
+
+
+class StreamError(LogicError):
+    """Standard input or output cannot be used: which one, and why, in one line."""
+
+    @classmethod
+    def closed(cls, name: str) -> "StreamError":
+        """The process was started with `name` ("stdin" or "stdout") closed."""
+        if name == "stdin":
+            return cls("standard input is closed: nothing to read")
+        return cls("standard output is closed: nowhere to write")
+
+    @classmethod
+    def cannot_encode(cls, encoding: str) -> "StreamError":
+        return cls(
+            f"standard output cannot take this text in its encoding ({encoding}); "
+            "set PYTHONIOENCODING=utf-8 or write to a file with --output"
+        )
+
+    @classmethod
+    def cannot_write(cls, error: BaseException) -> "StreamError":
+        reason = (error.strerror if isinstance(error, OSError) else None) or str(error) or type(error).__name__
+        return cls(f"cannot write to standard output: {reason}")
 
 
 def _display(path: Path) -> str:

@@ -11,7 +11,7 @@ random id of 192 bits (never a hash of its content, which anyone who can guess t
 - it is gone when the person's page changes (leaving the summary, "Start over": any full run of the
   script), when their tab closes (the websocket ends) and when their session ends; a new click of the same
   button replaces the one before it. Streamlit's own sweep never sees these files, so other people's runs
-  cannot delete one before the browser has fetched it (the bug the old `ui/media.py` fixed);
+  cannot delete one before the browser has fetched it (an earlier version of this module fixed just that);
 - asking too often is refused with a message under the button: a cached file costs a token, a file made
   anew costs six more, from a bucket of `BUCKET` that refills one token a second. A person clicking each
   file once uses 28; a script asking for 200 PDFs gets one made and the rest refused.

@@ -8,8 +8,6 @@ import pytest
 
 from tests.support.servers import SCRIPT, Server
 
-ROOT = Path(__file__).resolve().parents[2]
-SCREENSHOTS = ROOT / "screenshots"
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 
 

@@ -1,29 +1,10 @@
 """WCAG 2.2 AA checks with axe-core on every page, in the light and the dark theme."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from logic.vocab import Mark, Step
-from tests.browser.conftest import SCREENSHOTS
-from tests.browser.driver import CONTENT, Questionnaire
-from tests.browser.test_questionnaire_in_browser import PERSON
+from tests.support.browser import CONTENT, PERSON, SCREENSHOTS, Questionnaire, violations
 from ui.illustrations import drawing
-
-AXE = Axe()
-WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
-SERIOUS = {"serious", "critical"}
-
-
-def violations(page, where: str, report: dict[str, set[str]]) -> list[str]:
-    results = AXE.run(page, options=WCAG).response
-    for outcome in ("passes", "violations", "incomplete", "inapplicable"):
-        report.setdefault(outcome, set()).update(rule["id"] for rule in results[outcome])
-    return [
-        f"{where}: {v['id']} ({v['impact']}): {v['help']} — "
-        + "; ".join(f"{n['target'][-1]}: {n.get('failureSummary', '')}" for n in v["nodes"][:3])
-        for v in results["violations"]
-        if v["impact"] in SERIOUS
-    ]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -12,8 +12,8 @@ import threading
 import time
 
 from logic import Answers
-from tests.browser.driver import CONTENT, Questionnaire
 from tests.factories import answers_dict
+from tests.support.browser import CONTENT, Questionnaire
 from tests.support.corpus import answer_sets
 from tests.support.session import Person, crowd, first_page, questionnaires
 

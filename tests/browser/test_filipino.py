@@ -12,13 +12,8 @@ from pypdf import PdfReader
 from logic import default_content
 from logic.answers import STEP_FIELDS
 from logic.vocab import Step
-from tests.browser.conftest import SCREENSHOTS
-from tests.browser.driver import Questionnaire, wait_idle
-from tests.browser.test_accessibility import violations
-from tests.browser.test_holds_on import shown_answer
-from tests.browser.test_keyboard import tab_to
-from tests.browser.test_questionnaire_in_browser import PERSON
 from tests.support.apptest import UPLOAD_MEGABYTES
+from tests.support.browser import PERSON, SCREENSHOTS, Questionnaire, shown_answer, tab_to, violations, wait_idle
 
 FILIPINO, ENGLISH = default_content("fil"), default_content()
 # Everyday English words that are not also Filipino ones: any of them on the Filipino page is a leak.

@@ -9,10 +9,9 @@ import json
 
 from playwright.sync_api import Page, expect
 
-from logic.answers import NOTES_MAX_LENGTH, STEP_FIELDS, is_multi, is_yes_no
+from logic.answers import NOTES_MAX_LENGTH, STEP_FIELDS
 from logic.vocab import Field, FlagId, Step
-from tests.browser.driver import CONTENT, Questionnaire, wait_idle
-from tests.browser.test_questionnaire_in_browser import PERSON
+from tests.support.browser import CONTENT, PERSON, Questionnaire, shown_answer, wait_idle
 from ui.keep import STORAGE_KEY
 
 STEPS = list(Step)
@@ -20,25 +19,6 @@ STEPS = list(Step)
 
 def heading(page: Page) -> str:
     return page.get_by_test_id("stMain").locator("h1, h2").first.inner_text()
-
-
-def shown_answer(page: Page, field: Field):
-    """What the page shows as the answer to `field`, in the draft's shape."""
-    if field is Field.NOTES:
-        return page.get_by_role("textbox", name=CONTENT.field_label(field)).input_value()
-    if is_multi(field):
-        ticked = [
-            value
-            for value in CONTENT.questions.fields[field].options
-            if page.get_by_role("checkbox", name=CONTENT.option_label(field, value), exact=True).is_checked()
-        ]
-        return ticked
-    group = page.get_by_role("radiogroup", name=CONTENT.field_label(field))
-    options = [True, False] if is_yes_no(field) else list(CONTENT.questions.fields[field].options)
-    chosen = [
-        o for o in options if group.get_by_role("radio", name=CONTENT.option_label(field, o), exact=True).is_checked()
-    ]
-    return chosen[0] if chosen else None
 
 
 def reload(page: Page) -> None:

@@ -1,33 +1,12 @@
 """The whole questionnaire with only Tab, Shift+Tab, Space, Enter, arrow keys (and typing the note)."""
 
-from playwright.sync_api import Locator, Page
+from playwright.sync_api import Page
 
 from logic.answers import STEP_FIELDS, field_options, is_multi, is_yes_no
 from logic.vocab import Field, FlagId, Step
-from tests.browser.driver import CONTENT, wait_idle
-from tests.browser.test_questionnaire_in_browser import PERSON
+from tests.support.browser import CONTENT, PERSON, focused_within, press, tab_to, wait_idle
 
 KEYBOARD_PERSON = {**PERSON, "current_symptoms": ["infection_signs"], "notes": "Typed with the keyboard only."}
-
-
-def focused_within(target: Locator) -> bool:
-    return target.evaluate("el => el === document.activeElement || el.contains(document.activeElement)")
-
-
-def tab_to(page: Page, target: Locator, limit: int = 120) -> None:
-    """Press Tab until focus is on (or inside) `target`; the focus must be visible when it gets there."""
-    target = target.first
-    for _ in range(limit):
-        if focused_within(target):
-            assert page.evaluate("document.activeElement.matches(':focus-visible')"), "focus is not visible"
-            return
-        page.keyboard.press("Tab")
-    raise AssertionError(f"Tab never reached {target}")
-
-
-def press(page: Page, key: str) -> None:
-    page.keyboard.press(key)
-    wait_idle(page)
 
 
 def answer_by_keyboard(page: Page, field: Field, value) -> None:

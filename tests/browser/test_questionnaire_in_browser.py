@@ -5,40 +5,14 @@ from playwright.sync_api import expect
 from exports import render_markdown
 from logic import Answers, evaluate
 from logic.vocab import Field, Step
-from tests.browser.conftest import SCREENSHOTS
-from tests.browser.driver import CONTENT, Questionnaire, wait_idle
-from tests.factories import answers_dict
-
-PERSON = answers_dict(
-    current_symptoms=[],
-    changing_spot=False,
-    distress="affects_daily_life",
-    skin_type="V",
-    marks=["brown_marks", "rolling"],
-    routes=["injection"],
-    setting="spa_or_salon",
-    other_treatments=["chemical_peel"],
-    goals=["fade_dark_marks", "smooth_pits"],
-    notes="Marks on both cheeks since 2024.\nCan we talk about peels?",
-)
-
-
-def complete(q: Questionnaire, answers: dict) -> None:
-    q.screenshot("0-welcome")
-    q.start()
-    for number, step in enumerate(Step, 1):
-        q.fill(step, answers)
-        q.screenshot(f"{number}-{step}")
-        q.onward(step)
-    q.screenshot("5-review")
-    q.click_button(CONTENT.ui.nav.see_summary)
+from tests.support.browser import CONTENT, PERSON, SCREENSHOTS, Questionnaire, wait_idle
 
 
 def test_a_person_completes_the_questionnaire_and_downloads_the_summary(page_factory, viewport, tmp_path):
     page = page_factory(viewport=viewport)
     name = "desktop" if viewport["width"] > 600 else "phone"
     q = Questionnaire(page, SCREENSHOTS, name)
-    complete(q, PERSON)
+    q.complete(PERSON)
     expected = evaluate(Answers.model_validate(PERSON))
 
     app = page.get_by_test_id("stMain")
@@ -68,7 +42,7 @@ HOSTILE = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned
 def test_notes_with_html_appear_as_text_and_run_nothing(page_factory):
     page = page_factory()
     q = Questionnaire(page)
-    complete(q, {**PERSON, "notes": HOSTILE})
+    q.complete({**PERSON, "notes": HOSTILE})
     assert page.evaluate("window.__pwned") is None
     page.get_by_role("button", name=CONTENT.ui.summary.download_markdown).first.wait_for()
     assert not any(url.rstrip("/").endswith("/x") for url in page.requests.urls)
@@ -120,7 +94,7 @@ def test_download_the_pdf_and_answers_then_come_back_with_the_file_to_the_same_s
 
     page = page_factory()
     q = Questionnaire(page)
-    complete(q, PERSON)
+    q.complete(PERSON)
     expected = evaluate(Answers.model_validate(PERSON))
     first_summary = page.get_by_test_id("stMain").inner_text()
 

@@ -9,11 +9,17 @@ from playwright.sync_api import Page
 from logic import Answers, evaluate
 from logic.layout import GATE_WORDS, WEB_WORDS, count_words, layout
 from logic.vocab import NextStep
-from tests.browser.conftest import SCREENSHOTS
-from tests.browser.driver import CONTENT, Questionnaire, wait_idle
-from tests.browser.test_keyboard import focused_within, press
-from tests.browser.test_phone_layout import MIN_TAP, layout_problems
-from tests.factories import answers_dict
+from tests.factories import EVERYTHING, answers_dict
+from tests.support.browser import (
+    CONTENT,
+    MIN_TAP,
+    SCREENSHOTS,
+    Questionnaire,
+    focused_within,
+    layout_problems,
+    press,
+    wait_idle,
+)
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
@@ -47,32 +53,7 @@ PERSONAS = {
     ),
     "notes_only": answers_dict(marks=["red_marks"], goals=["fade_red_marks"], skin_type="II"),
     "nothing": answers_dict(),
-    "largest": answers_dict(
-        current_symptoms=[
-            "rash_or_blisters",
-            "breathing_or_swelling",
-            "infection_signs",
-            "jaundice_or_dark_urine",
-            "acne_with_fever",
-        ],
-        changing_spot=True,
-        distress="self_harm_thoughts",
-        age_group="under_18",
-        pregnancy="pregnant",
-        conditions=["kidney", "liver", "thyroid", "g6pd_deficiency", "kidney_stones", "cancer_treatment", "asthma"],
-        previous_reaction="yes",
-        isotretinoin="current",
-        skin_type="V",
-        marks=["brown_marks", "red_marks", "icepick", "boxcar", "rolling", "raised", "keloid"],
-        severity="severe",
-        mark_age="under_3_months",
-        active_acne="nodules_or_cysts",
-        keloid_history="yes",
-        routes=["injection", "oral", "topical"],
-        setting="online_purchase",
-        other_treatments=["chemical_peel", "laser", "whitening_products"],
-        goals=["fade_dark_marks", "fade_red_marks", "smooth_pits", "flatten_raised", "lighter_skin_overall"],
-    ),
+    "largest": answers_dict(**EVERYTHING),
 }
 EXPECTED_STEP = {
     "now": NextStep.NOW,

@@ -17,8 +17,17 @@ from fhir.resources.R4B.questionnaire import Questionnaire
 from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 from hypothesis import given
 
-from exports import answers_from_response, questionnaire, questionnaire_response
-from exports.fhir import NONE_OF_THESE, OPTION_EXCLUSIVE, QUESTIONNAIRE_URL, bundle, code_system, takes_none_of_these
+from exports.fhir import (
+    NONE_OF_THESE,
+    OPTION_EXCLUSIVE,
+    QUESTIONNAIRE_URL,
+    answers_from_response,
+    bundle,
+    code_system,
+    questionnaire,
+    questionnaire_response,
+    takes_none_of_these,
+)
 from logic import Answers, AnswersError, default_content
 from logic.answers import STEP_FIELDS, field_options, is_multi, needs_one
 from logic.vocab import Field

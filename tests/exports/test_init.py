@@ -1,12 +1,13 @@
 """exports/__init__.py: `__all__` is the public API, and the PDF libraries load only when a PDF is made."""
 
+import ast
 from datetime import date
 
 import exports
 from exports import pdf
 from logic import evaluate
 from tests.factories import make_answers
-from tests.logic.test_init import defined_names, loaded_after
+from tests.support.imports import ROOT, defined_names, loaded_after
 
 
 def test_all_is_exactly_the_public_names_the_package_holds_sorted():
@@ -23,3 +24,15 @@ def test_render_pdf_is_the_pdf_modules():
     answers, day = make_answers(changing_spot=True), date(2026, 11, 30)
     summary = evaluate(answers)
     assert exports.render_pdf(summary, answers, today=day) == pdf.render_pdf(summary, answers, today=day)
+
+
+def test_all_is_what_the_shell_and_the_command_line_take_from_the_package():
+    shell = [ROOT / "app.py", ROOT / "logic" / "__main__.py", *(ROOT / "ui").glob("*.py")]
+    taken = {
+        alias.name
+        for path in shell
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ImportFrom) and node.module == "exports"
+        for alias in node.names
+    }
+    assert sorted(taken) == exports.__all__

@@ -4,12 +4,9 @@ The one door every file, upload and pipe comes through is `parse_answers`; the c
 fuzzer counts the cases it tried, checks it tried enough, and the counts are printed in pytest's summary.
 """
 
-import io
 import json
 import re
-import sys
 import tempfile
-from contextlib import redirect_stderr, redirect_stdout
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -19,11 +16,11 @@ from hypothesis import strategies as st
 
 from exports import render_markdown
 from logic import Answers, AnswersError, evaluate, parse_answers
-from logic.__main__ import EXIT_BAD_INPUT, main
 from logic.errors import shown
 from logic.parse import MAX_ANSWERS_BYTES
 from tests.fuzz.counts import record
 from tests.fuzz.strategies import FIELD_NAMES, hostile_inputs, json_values, one_field_replaced
+from tests.support.command_line import invoke
 
 # The project's profile (tests/conftest.py: "dev" 100 examples, "ci" 200 and derandomized) sets the pace;
 # the parser is cheap, so it gets several times that.
@@ -167,32 +164,17 @@ def test_answers_with_a_json_value_anywhere_never_crash_the_parser():
 # --- The command line, in process ------------------------------------------------------------------------
 
 
-def run_cli(argv: list[str], stdin: bytes = b"") -> tuple[int, str, str]:
-    """`python -m logic ARGV` in this process, with `stdin` as its standard input."""
-    saved = sys.stdin
-    sys.stdin = io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8")
-    out, err = io.StringIO(), io.StringIO()
-    try:
-        with redirect_stdout(out), redirect_stderr(err):
-            code = main(argv)
-    except SystemExit as exit_:  # argparse's own refusals
-        code = exit_.code
-    finally:
-        sys.stdin = saved
-    return code, out.getvalue(), err.getvalue()
-
-
 def expected_refusal(source: str, data: bytes) -> str:
     """What the command line must print for refused answers: a header and the parser's problems, one each."""
     try:
         parse_answers(data[: MAX_ANSWERS_BYTES + 1])
     except AnswersError as error:
-        return f"{source}: the answers are not valid:\n" + "".join(f"  - {p}\n" for p in error.problems)
+        return AnswersError(error.problems, source).format_message() + "\n"
     raise AssertionError("expected a refusal")
 
 
 def check_cli_output(code: int, out: str, err: str, source: str, data: bytes, markdown: bool) -> None:
-    assert code in (0, EXIT_BAD_INPUT), (code, err[:500])
+    assert code in (0, AnswersError.exit_code), (code, err[:500])
     assert "Traceback" not in err
     err.encode("utf-8")  # printable on a UTF-8 terminal: no lone surrogates
     if code == 0:
@@ -224,10 +206,10 @@ def test_the_command_line_exits_0_or_2_with_readable_lines_for_any_input():
             fmt = ["--format", "markdown"] if markdown else []
             if from_file:
                 path.write_bytes(data)
-                code, out, err = run_cli(["summarize", str(path), *fmt])
+                code, out, err = invoke("summarize", str(path), *fmt)
                 check_cli_output(code, out, err, str(path), data, markdown)
             else:
-                code, out, err = run_cli(["summarize", "-", *fmt], stdin=data)
+                code, out, err = invoke("summarize", "-", *fmt, stdin=data)
                 check_cli_output(code, out, err, "standard input", data, markdown)
 
         check()
@@ -247,9 +229,9 @@ def test_the_command_line_refuses_any_arguments_with_exit_2_or_runs_them(tmp_pat
     @given(st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=10)), max_size=5))
     def check(argv):
         tried[0] += 1
-        code, _, err = run_cli(argv, stdin=b"{}")
+        code, _, err = invoke(*argv, stdin=b"{}")
         cannot_write = code == 1 and "cannot write the file" in err  # --output .: the disk's fault, not the input's
-        assert code in (0, EXIT_BAD_INPUT) or cannot_write, (argv, code, err)
+        assert code in (0, AnswersError.exit_code) or cannot_write, (argv, code, err)
         assert "Traceback" not in err
 
     check()

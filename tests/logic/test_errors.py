@@ -1,5 +1,6 @@
 """logic/errors.py: the exact words of every refusal, and the exceptions that carry them."""
 
+import ast
 import json
 from datetime import date
 from pathlib import Path
@@ -7,7 +8,7 @@ from pathlib import Path
 import pydantic
 import pytest
 
-from logic import Answers, AnswersError, ContentError, default_content, parse_answers
+from logic import Answers, AnswersError, ContentError, default_content, errors, parse_answers
 from logic.answers import (
     NOTES_MAX_LENGTH,
 )
@@ -179,3 +180,21 @@ def test_the_content_messages_name_the_key_and_what_differs():
         "nav.progress: placeholders {all} differ from the English {number}, {total}"
     )
     assert placeholders_differ("x", [], ["{n}"]) == "x: placeholders none differ from the English {n}"
+
+
+def test_all_names_every_message_and_error_the_module_defines():
+    own = set(
+        name
+        for name, value in vars(errors).items()
+        if not name.startswith("_")
+        and "__mutmut" not in name  # `make mutation` adds a copy of each function per mutant beside it
+        and (getattr(value, "__module__", None) == errors.__name__ or (name.isupper() and name in _assigned()))
+    )
+    assert len(set(errors.__all__)) == len(errors.__all__)
+    assert set(errors.__all__) == own
+
+
+def _assigned() -> set[str]:
+    """The names the module itself assigns at its top level (its constants), read from its source."""
+    tree = ast.parse(Path(errors.__file__).read_text(encoding="utf-8"))
+    return {t.id for node in tree.body if isinstance(node, ast.Assign) for t in node.targets if isinstance(t, ast.Name)}

@@ -1,34 +1,9 @@
 """logic/__init__.py: `__all__` is the public API (httpx's test_exported_members habit), and the core stands alone."""
 
 import re
-import subprocess
-import sys
-from pathlib import Path
-from types import ModuleType
 
 import logic
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def defined_names(package: ModuleType) -> list[str]:
-    """The public names a package holds that are its own (defined in one of its modules), sorted as __all__ is."""
-    own = [
-        name
-        for name, value in vars(package).items()
-        if not name.startswith("_")
-        and getattr(value, "__module__", "").split(".")[0] == package.__name__
-        and "__mutmut" not in name  # `make mutation` adds a copy of each function per mutant beside it
-    ]
-    return sorted(own)
-
-
-def loaded_after(statement: str) -> set[str]:
-    """The top-level packages a fresh interpreter has loaded after running `statement`."""
-    script = f"{statement}\nimport sys\nprint(' '.join(sorted({{m.split('.')[0] for m in sys.modules}})))"
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=120)
-    assert result.returncode == 0, result.stderr
-    return set(result.stdout.split())
+from tests.support.imports import ROOT, defined_names, loaded_after
 
 
 def test_all_is_exactly_the_public_names_the_package_holds_sorted():

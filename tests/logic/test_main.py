@@ -97,7 +97,7 @@ def test_an_unknown_format_is_refused_by_the_argument_parser(answers_file):
     assert "invalid choice" in result.stderr
 
 
-# --- PDF and FHIR (issue 4) -------------------------------------------------------------------------------
+# --- PDF and FHIR -------------------------------------------------------------------------------------
 
 
 def test_format_pdf_writes_the_summary_to_the_output_file(answers_file, tmp_path):
@@ -151,7 +151,7 @@ def test_an_unwritable_output_file_is_a_readable_error(answers_file, tmp_path):
 def test_format_fhir_prints_a_collection_bundle_of_the_questionnaire_and_the_response(answers_file):
     from fhir.resources.R4B.bundle import Bundle
 
-    from exports import answers_from_response
+    from exports.fhir import answers_from_response
 
     given = answers_dict(changing_spot=True, marks=["red_marks", "boxcar"], notes="naïve")
     result = invoke("summarize", answers_file(json.dumps(given)), "--format", "fhir")
@@ -352,7 +352,7 @@ def test_the_help_says_what_each_command_format_and_option_does():
 
 
 # --- In a real process: whatever happens to its streams, one line on standard error, a non-zero status, never a
-# traceback, and never "None: cannot write the file" (issue 12, item 10). ----------------------------------
+# traceback, and never "None: cannot write the file". ------------------------------------------------------
 
 
 @pytest.fixture

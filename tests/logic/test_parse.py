@@ -1,4 +1,4 @@
-"""A key given twice in an answers file is refused with a line naming it (issue 12, item 9): readers differ on
+"""A key given twice in an answers file is refused with a line naming it : readers differ on
 which of the two counts, so one file must not mean different answers to different readers."""
 
 import json

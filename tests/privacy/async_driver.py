@@ -1,10 +1,10 @@
-"""tests/browser/driver.py's Questionnaire for Playwright's async API, so many sessions can run at once."""
+"""tests/support/browser.py's Questionnaire for Playwright's async API, so many sessions can run at once."""
 
 from playwright.async_api import Page, expect
 
 from logic.answers import STEP_FIELDS, is_multi, is_yes_no
 from logic.vocab import Field, Step
-from tests.browser.driver import CONTENT
+from tests.support.browser import CONTENT
 
 
 async def wait_idle(page: Page, timeout: float = 60_000) -> None:

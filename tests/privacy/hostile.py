@@ -48,7 +48,7 @@ class Tap:
     def __init__(self, socket) -> None:
         self.socket = socket
         self.session_id = ""
-        self.uploader_id = ""  # the last file uploader drawn (bench/loadgen.py reads no uploaders)
+        self.uploader_id = ""  # the last file uploader drawn (tests/support/session.py reads no uploaders)
         self.answers: list[ForwardMsg] = []
 
     async def send(self, data: bytes) -> None:
@@ -78,8 +78,9 @@ async def open_session(
     origin: str | None = None,
     timeout: float = 30.0,
 ) -> Session:
-    """A loadgen Session opened the way a client of our choosing would: its cookies, a session id to resume
-    (Streamlit's reconnect: the third subprotocol), its Origin. `session.tap.session_id` is the id given."""
+    """A Session (tests/support/session.py) opened the way a client of our choosing would: its cookies, a session
+    id to resume (Streamlit's reconnect: the third subprotocol), its Origin. `session.tap.session_id` is the id
+    given."""
     session = Session(url, timeout=timeout)
     headers = {}
     if cookies:

@@ -9,7 +9,7 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, unquote_plus
+from urllib.parse import unquote, unquote_plus, urlparse
 
 # Folders of the working tree that the app never writes to and that are large or belong to other tools.
 SKIPPED_DIRS = frozenset({".venv", ".git", "screenshots", ".pytest_cache", ".hypothesis", "node_modules"})
@@ -86,3 +86,10 @@ def url_reveals(url: str, secret: str) -> bool:
     return any(
         contains(text.encode("utf-8", "surrogatepass"), secret) for text in (url, unquote(url), unquote_plus(url))
     )
+
+
+def loopback_only(urls: list[str]) -> list[str]:
+    """The URLs of `urls` that leave this machine (an empty list when every request stayed on loopback)."""
+    return [
+        u for u in urls if urlparse(u).scheme not in ("data", "blob", "about") and urlparse(u).hostname != "127.0.0.1"
+    ]

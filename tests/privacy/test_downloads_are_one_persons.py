@@ -1,4 +1,4 @@
-"""A person's take-away files are theirs alone (issue 12, item 1): a second browser and a cookie-less GET
+"""A person's take-away files are theirs alone: a second browser and a cookie-less GET
 cannot fetch them, their URLs cannot be computed from the answers, they are never cached, and they are gone
 once the person leaves the summary, starts over or closes the tab."""
 
@@ -9,9 +9,9 @@ from urllib.parse import urlparse
 import pytest
 from streamlit.runtime.memory_media_file_storage import _calculate_file_id
 
-from tests.browser.driver import CONTENT, Questionnaire, wait_idle
 from tests.factories import answers_dict
 from tests.privacy.hostile import get
+from tests.support.browser import CONTENT, Questionnaire, wait_idle
 
 pytestmark = pytest.mark.browser
 

@@ -1,4 +1,4 @@
-"""Security headers on every path people are served by (issue 12, item 6): the single process
+"""Security headers on every path people are served by: the single process
 (deploy/asgi.py) and the replicas behind nginx. Metrics are not public; the single process listens on
 127.0.0.1 unless told otherwise; a page of another site cannot frame the app."""
 

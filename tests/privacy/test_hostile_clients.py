@@ -1,6 +1,6 @@
-"""Hostile clients from loopback against the app as it is served (deploy/asgi.py), issue 12 items 3 to 8.
+"""Hostile clients from loopback against the app as it is served (deploy/asgi.py).
 
-Each test speaks Streamlit's own websocket protocol (bench/loadgen.py) or plain HTTP, as an outsider would:
+Each test speaks Streamlit's own websocket protocol (tests/support/session.py) or plain HTTP, as an outsider would:
 resuming another person's session by its id, sending widget values that do not fit, forging log lines,
 asking for hundreds of files, and uploading hundreds of megabytes. Every loop is bounded in count and time.
 """

@@ -1,4 +1,4 @@
-"""The server never calls outside (issue 12, item 2). It runs in a network namespace whose only way out is a
+"""The server never calls outside. It runs in a network namespace whose only way out is a
 veth interface whose peer answers nothing, with a name server behind it, as a network that drops
 outgoing packets would. A handshake with a foreign Origin and a person's answers must be served, and not
 one packet may leave: that interface's transmit counter stays at zero. Streamlit 1.67 looked up the

@@ -16,11 +16,10 @@ from urllib.parse import urlparse
 import pytest
 
 from logic.vocab import Condition
-from tests.browser.conftest import ROOT
-from tests.browser.driver import CONTENT, Questionnaire, wait_idle
-from tests.browser.test_questionnaire_in_browser import complete
 from tests.factories import answers_dict
 from tests.privacy.scan import contains, scan_files, url_reveals
+from tests.support.browser import CONTENT, Questionnaire, wait_idle
+from tests.support.servers import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -104,7 +103,7 @@ def test_nothing_a_person_answers_is_stored_logged_or_sent(browser, fresh_server
     traffic = Traffic(page)
     page.goto(server.url)
     q = Questionnaire(page)
-    complete(q, unusual_answers(secret))
+    q.complete(unusual_answers(secret))
     assert CONTENT.ui.summary.title in page.get_by_test_id("stMain").inner_text()
     markdown = download(page, CONTENT.ui.summary.download_markdown, tmp_path / "summary.md")
     answers_file = download(page, CONTENT.ui.files.save_answers, tmp_path / "answers.json")

@@ -10,7 +10,6 @@ import threading
 import time
 import uuid
 from itertools import combinations
-from urllib.parse import urlparse
 
 import pytest
 from playwright.async_api import async_playwright
@@ -18,9 +17,10 @@ from playwright.async_api import async_playwright
 from logic import Answers, evaluate
 from logic.answers import STEP_FIELDS
 from logic.vocab import Mark, Step
-from tests.browser.driver import CONTENT, Questionnaire, wait_idle
 from tests.factories import answers_dict
 from tests.privacy import async_driver
+from tests.privacy.scan import loopback_only
+from tests.support.browser import CONTENT, Questionnaire, wait_idle
 from tests.support.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.support.threads import run_async
 
@@ -33,7 +33,7 @@ SETTINGS = ["dermatologist", "other_medical", "spa_or_salon", "self_at_home", "o
 
 # How many people use the app at once. Measured on 2 cores: 20 real Chromium pages answering all 19 questions
 # by clicking take 83-108 s together on an otherwise idle machine. Under heavy outside load (load average
-# above 10) the run takes up to 170 s and a session can lose an answer (see the report of issue 5): that is
+# above 10) the run takes up to 170 s and a session can lose an answer: that is
 # a finding about the app, not the test, so the number stays at 20.
 CONCURRENT_SESSIONS = 10
 CONCURRENT_TIMEOUT = 240  # seconds for all sessions together, so a stuck page fails the test instead of hanging
@@ -59,12 +59,6 @@ def expected(answers: dict) -> tuple[set[str], set[str]]:
     """The mark names and flag titles this person's summary must show."""
     summary = evaluate(Answers.model_validate(answers))
     return {m.name for m in summary.marks}, {f.title for f in summary.flags}
-
-
-def loopback_only(urls: list[str]) -> list[str]:
-    return [
-        u for u in urls if urlparse(u).scheme not in ("data", "blob", "about") and urlparse(u).hostname != "127.0.0.1"
-    ]
 
 
 # --- Two people, taking turns question by question ---------------------------------------------------------

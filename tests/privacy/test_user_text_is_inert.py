@@ -15,10 +15,10 @@ from markdown_it import MarkdownIt
 from exports.markdown import escape
 from logic.answers import STEP_FIELDS
 from logic.vocab import Step
-from tests.browser.driver import CONTENT, Questionnaire, wait_idle
 from tests.factories import answers_dict
 from tests.privacy.hostile_notes import ACTIVE_TAGS, HTML, NOTES, UNICODE
-from tests.privacy.test_sessions_are_isolated import loopback_only
+from tests.privacy.scan import loopback_only
+from tests.support.browser import CONTENT, Questionnaire, wait_idle
 
 pytestmark = pytest.mark.browser
 

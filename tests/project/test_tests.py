@@ -71,3 +71,15 @@ def test_no_test_file_is_named_after_a_module_that_is_gone():
     modules = {test_file(module) for module in MODULES} | {ROOT / "tests" / "ui" / "test_app.py"}
     mirrored = {path for package in PACKAGES for path in (ROOT / "tests" / package).glob("test_*.py")}
     assert sorted(str(p.relative_to(ROOT)) for p in mirrored - modules) == []
+
+
+def test_no_test_module_imports_from_another_or_from_a_conftest():
+    """Shared helpers live in tests/support/ (or beside the suite that alone uses them), fixtures in conftest."""
+    found = []
+    for path in sorted((ROOT / "tests").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("tests."):
+                last = node.module.rsplit(".", 1)[-1]
+                if last.startswith("test_") or last == "conftest":
+                    found.append(f"{path.relative_to(ROOT)}: from {node.module}")
+    assert found == []

@@ -4,6 +4,10 @@
 - `chromium`: Debian's Chromium as every browser run here starts it.
 - `session`: a person speaking Streamlit's websocket protocol, as the browser does.
 - `actions`: what answering one question takes, run by AppTest, the websocket session and the browser.
+- `apptest`: the app in process under Streamlit's AppTest, answered as a person would (tests/ui, privacy).
+- `browser`: the questionnaire driven in Chromium by the words on the screen, and the checks several browser
+  tests make (axe, phone layout, the keyboard, what an answer shows).
+- `imports`: what a package offers and what importing it loads (the tests of each `__init__.py`).
 - `corpus`: a fixed, seeded set of complete answer sets.
 - `replicas`: N app processes behind nginx under supervisord (`make serve-replicas`), for a test's lifetime.
 - `command_line`: `python -m logic` run in process, its streams captured (every command-line test).

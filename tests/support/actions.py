@@ -1,6 +1,6 @@
 """What answering one question takes, as a list of actions on its widgets: the one list that the three
 drivers run, each its own way (tests/support/apptest.py through AppTest, tests/support/session.py over
-Streamlit's websocket, tests/browser/driver.py by clicking in Chromium).
+Streamlit's websocket, tests/support/browser.py by clicking in Chromium).
 
 A driver runs the actions in order and skips one whose widget already holds the value, so an answer costs
 one rerun per change, as a person clicking does.
