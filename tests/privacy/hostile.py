@@ -11,6 +11,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.asyncio.client import connect
 
+from tests.support.servers import HEALTH
 from tests.support.session import Session, check_loopback, stream_url
 
 
@@ -104,7 +105,7 @@ async def open_session(
 
 def browser_cookies(url: str) -> dict[str, str]:
     """The cookies a browser has after loading the page: the browser cookie and Streamlit's XSRF cookie."""
-    page, health = get(url + "/"), get(url + "/_stcore/health")
+    page, health = get(url + "/"), get(url + HEALTH)
     assert page.status == health.status == 200
     return {**page.cookies, **health.cookies}
 

@@ -13,9 +13,9 @@ import pytest
 
 from deploy.hardening import BROWSER_COOKIE
 from tests.privacy.hostile import get
-from tests.support.servers import ROOT, SCRIPT, Server, free_port, healthy, stop
+from tests.support.servers import HEALTH, ROOT, SCRIPT, Server, free_port, healthy, stop
 
-PATHS = ("/", "/_stcore/health", "/media/nothing.pdf", "/static/js/no-such.js")
+PATHS = ("/", HEALTH, "/media/nothing.pdf", "/static/js/no-such.js")
 EXPECTED = {
     "x-frame-options": "DENY",
     "referrer-policy": "no-referrer",
