@@ -2,9 +2,10 @@
 
 import subprocess
 import sys
+from pathlib import Path
 from types import ModuleType
 
-from tests.support.servers import ROOT
+ROOT = Path(__file__).resolve().parents[2]  # here, not from servers: `make mutation` copies no deploy/
 
 __all__ = ["ROOT", "defined_names", "loaded_after"]
 
