@@ -28,8 +28,9 @@ from exports.fhir import (
     questionnaire_response,
     takes_none_of_these,
 )
-from logic import Answers, AnswersError, default_content
+from logic import Answers, AnswersError, default_content, parse_answers
 from logic.answers import STEP_FIELDS, field_options, is_multi, needs_one
+from logic.errors import shown
 from logic.vocab import Field
 from tests import strategies
 from tests.factories import EVERYTHING, make_answers
@@ -356,3 +357,67 @@ def test_every_item_is_an_answer_key_and_every_option_code_a_spec_value():
     for link_id, codings in OPTIONS.items():
         extra = [NONE_OF_THESE] if takes_none_of_these(Field(link_id)) else []
         assert [c["code"] for c in codings] == [str(v) for v in field_options(Field(link_id))] + extra
+
+
+def test_the_bundle_s_response_carries_the_day_it_was_authored():
+    made = bundle(QUIET, authored=date(2026, 11, 30))
+    [response] = [e["resource"] for e in made["entry"] if e["resource"]["resourceType"] == "QuestionnaireResponse"]
+    assert response["authored"] == "2026-11-30"
+
+
+def refused(resource: dict) -> list[str]:
+    with pytest.raises(AnswersError) as error:
+        answers_from_response(resource)
+    return list(error.value.problems)
+
+
+def test_a_response_whose_items_are_not_a_list_is_told_so():
+    resource = questionnaire_response(QUIET)
+    resource["item"] = {"linkId": "safety"}
+    assert refused(resource) == ["item: expected a list of items"]
+
+
+def test_each_malformed_item_is_named_and_reading_goes_on_past_it():
+    resource = questionnaire_response(QUIET)
+    system = code_system(Field.DISTRESS)
+    groups = resource["item"]
+    groups[0]["item"] = [
+        item for item in groups[0]["item"] if item["linkId"] not in (Field.DISTRESS, Field.CHANGING_SPOT)
+    ] + [
+        5,
+        {"linkId": "about_you", "item": []},  # a group inside a group is no question
+        {"linkId": str(Field.DISTRESS), "answer": [5]},
+        {"linkId": str(Field.DISTRESS), "answer": [{"valueCoding": {"system": system, "code": "none"}}]},
+        {"linkId": str(Field.CHANGING_SPOT), "answer": {"valueBoolean": False}},
+    ]
+    age = next(item for item in groups[1]["item"] if item["linkId"] == Field.AGE_GROUP)
+    age["answer"] = [{"valueCoding": {"system": code_system(Field.AGE_GROUP)}}]
+    conditions = next(item for item in groups[1]["item"] if item["linkId"] == Field.CONDITIONS)
+    conditions["answer"] = [{"valueString": "kidney"}]
+    problems = refused(resource)
+    assert problems == [
+        f"item {shown(5)}: needs a linkId naming a question",
+        f"item {shown('about_you')}: not a question this questionnaire asks",
+        f"distress: each answer needs a valueCoding from {system}",
+        "distress: answered more than once in the response",
+        "changing_spot: answer must be a list",
+        "age_group: each answer needs a valueCoding",
+        f"conditions: each answer needs a valueCoding from {code_system(Field.CONDITIONS)}",
+    ]
+
+
+def test_an_item_without_answers_is_an_unanswered_question():
+    resource = questionnaire_response(QUIET)
+    age = next(item for item in resource["item"][1]["item"] if item["linkId"] == Field.AGE_GROUP)
+    del age["answer"]
+    data = QUIET.model_dump(mode="json")
+    del data[Field.AGE_GROUP]
+    with pytest.raises(AnswersError) as unanswered:  # the same answers given as a file, without that answer
+        parse_answers(json.dumps(data))
+    assert refused(resource) == list(unanswered.value.problems)
+
+
+def test_a_versioned_canonical_names_the_questionnaire_by_what_comes_before_its_first_bar():
+    resource = questionnaire_response(QUIET)
+    resource["questionnaire"] = f"{QUESTIONNAIRE_URL}|2|draft"
+    assert answers_from_response(resource) == QUIET

@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 import tomli_w
 
-from logic import ContentError, default_content, evaluate, load_content
+from logic import ContentError, default_content, errors, evaluate, load_content
 from logic.answers import (
     field_options,
     is_text,
     is_yes_no,
 )
-from logic.content import CONTENT_DIR, NOT_TRANSLATED, is_translated, languages
+from logic.content import CONTENT_DIR, NOT_TRANSLATED, _merge, is_translated, languages
 from logic.vocab import Field, FileProblem, FlagId, Mark, SectionId
 from tests.factories import make_answers
 from tests.support.content_edits import broken, copy_content, edit
@@ -447,3 +447,54 @@ def test_a_misspelt_value_keeps_pydantics_words(content_copy):
 def test_every_file_problem_has_its_line_in_every_language(code):
     files = default_content(code).ui.files
     assert all(getattr(files, str(problem), None) for problem in FileProblem), code
+
+
+# --- How a translation is laid over the English, value by value (content._merge) ---------------------------
+
+
+def merged(source, target, fixed=("*.id",)):
+    problems: list[str] = []
+    return _merge(source, target, "", problems, fixed), problems
+
+
+def test_a_translation_s_words_take_the_place_of_the_english_and_fixed_values_stay_english():
+    source = {"a": {"title": "Hello {name}", "id": "x1"}, "b": ["one", "two"]}
+    target = {"a": {"title": "Kumusta {name}"}, "b": ["isa", "dalawa"]}
+    assert merged(source, target) == ({"a": {"title": "Kumusta {name}", "id": "x1"}, "b": ["isa", "dalawa"]}, [])
+
+
+def test_every_way_a_translation_can_differ_from_the_english_is_named_where_it_is():
+    source = {
+        "t": {"title": "A {n}", "id": "x", "list": ["1", "2"], "more": {"k": "v"}, "gone": "g", "num": "3"},
+    }
+    target = {"t": {"title": "B", "id": "y", "list": ["1"], "more": "text", "num": 3, "new": "n"}}
+    result, problems = merged(source, target)
+    assert result == {"t": {**source["t"], "title": "B"}}  # of the broken values, only text is taken (and told)
+    assert problems == [
+        errors.untranslated("t.gone"),
+        errors.not_to_translate("t.id", in_english=True),
+        errors.not_to_translate("t.new", in_english=False),
+        errors.placeholders_differ("t.title", [], ["{n}"]),
+        errors.not_like_english("t.list", "needs 2 items"),
+        errors.not_like_english("t.more", "expected a table"),
+        errors.not_like_english("t.num", "expected text"),
+    ]
+
+
+def test_a_list_is_merged_item_by_item_with_each_item_s_place_named():
+    result, problems = merged({"l": [{"w": "a {x}"}, {"w": "b"}]}, {"l": [{"w": "c {x}"}, {"w": "d {y}"}]})
+    assert result == {"l": [{"w": "c {x}"}, {"w": "d {y}"}]}
+    assert problems == [errors.placeholders_differ("l[1].w", ["{y}"], [])]
+
+
+def test_the_top_level_must_be_a_table_too():
+    assert merged({"a": "x"}, ["x"]) == ({"a": "x"}, [errors.not_like_english("", "expected a table")])
+
+
+def test_languages_are_named_in_their_own_words_english_first_and_a_folder_without_a_name_by_its_code(tmp_path):
+    (tmp_path / "language.toml").write_text('code = "en"\n', encoding="utf-8")
+    for code, text in (("zz", 'name = "Zed"\n'), ("aa", "")):
+        (tmp_path / code).mkdir()
+        (tmp_path / code / "language.toml").write_text(text, encoding="utf-8")
+    (tmp_path / "notes").mkdir()  # a folder without language.toml is not a language
+    assert list(languages(tmp_path).items()) == [("en", "English"), ("aa", "aa"), ("zz", "Zed")]

@@ -17,6 +17,7 @@ from logic.errors import (
     MAX_PROBLEMS,
     CannotWrite,
     LogicError,
+    StreamError,
     allowed,
     answer_problems,
     bounded,
@@ -198,3 +199,32 @@ def _assigned() -> set[str]:
     """The names the module itself assigns at its top level (its constants), read from its source."""
     tree = ast.parse(Path(errors.__file__).read_text(encoding="utf-8"))
     return {t.id for node in tree.body if isinstance(node, ast.Assign) for t in node.targets if isinstance(t, ast.Name)}
+
+
+# --- StreamError: standard input or output that cannot be used, in one line --------------------------------
+
+
+def test_a_closed_stream_is_named_with_what_cannot_be_done():
+    assert StreamError.closed("stdin").format_message() == "standard input is closed: nothing to read"
+    assert StreamError.closed("stdout").format_message() == "standard output is closed: nowhere to write"
+    assert StreamError.closed("stdout").exit_code == 1
+
+
+def test_an_encoding_that_cannot_take_the_text_says_how_to_get_round_it():
+    assert StreamError.cannot_encode("ascii").format_message() == (
+        "standard output cannot take this text in its encoding (ascii); "
+        "set PYTHONIOENCODING=utf-8 or write to a file with --output"
+    )
+
+
+@pytest.mark.parametrize(
+    ("error", "reason"),
+    [
+        (BrokenPipeError(32, "Broken pipe"), "Broken pipe"),
+        (OSError("disk full"), "disk full"),
+        (ValueError("I/O operation on closed file."), "I/O operation on closed file."),
+        (ValueError(), "ValueError"),
+    ],
+)
+def test_a_failed_write_says_why_in_the_system_s_words_or_the_error_s(error, reason):
+    assert StreamError.cannot_write(error).format_message() == f"cannot write to standard output: {reason}"

@@ -191,3 +191,42 @@ def test_each_grade_in_the_markdown_stands_beside_the_claim_it_grades():
         at = lines.index(section.article_says)
         assert lines[at - 2] == f"### {section.title}"
         assert lines[at + 2] == f"**{UI.evidence}: {grade.icon} {grade.label}** — {section.verdict}"
+
+
+def test_folding_all_the_way_leaves_open_only_what_the_next_step_points_to():
+    full = layout(evaluate(LARGEST))
+    folded = full.fold(most_words=0)
+    assert all(claim.folded for claim in folded.claims) and folded.article_folded and folded.questions_folded
+    assert all(card.works_folded and card.line_folded for card in folded.marks)
+    assert [item.folded for item in folded.flags] == [item.step is None for item in full.flags]
+    assert [group.folded for group in folded.groups] == [
+        all(item.step is None for item in group.flags) for group in full.groups
+    ]
+    assert folded.next_step == full.next_step and folded.web_words() < full.web_words()
+
+
+def test_each_fold_closes_the_lowest_thing_still_open_and_shows_no_more_words():
+    lay = layout(evaluate(LARGEST))
+    one_less = lay.fold(most_words=lay.web_words() - 1)
+    assert [c.folded for c in one_less.claims] == [False] * (len(lay.claims) - 1) + [True]
+    assert (one_less.questions_folded, one_less.article_folded) == (False, False)
+    assert not any(item.folded for item in one_less.flags)
+    assert not any(card.works_folded or card.line_folded for card in one_less.marks)
+    assert one_less.web_words() < lay.web_words()
+    words = [lay.web_words()]
+    for step in lay._fold_steps():
+        lay = step(lay)
+        words.append(lay.web_words())
+    assert words == sorted(words, reverse=True)
+
+
+def test_a_flag_or_group_the_next_step_points_to_does_not_fold():
+    lay = layout(evaluate(LARGEST))
+    pointed = next(i for i, item in enumerate(lay.flags) if item.step is not None)
+    assert lay._fold_flag(pointed) is lay
+    holding = next(i for i, group in enumerate(lay.groups) if any(item.step is not None for item in group.flags))
+    assert lay._fold_group(holding) is lay
+    free = next(i for i, group in enumerate(lay.groups) if all(item.step is None for item in group.flags))
+    assert [g.folded for g in lay._fold_group(free).groups] == [i == free for i in range(len(lay.groups))]
+    marks = lay._fold_line(0).marks
+    assert [card.line_folded for card in marks] == [i == 0 for i in range(len(marks))]

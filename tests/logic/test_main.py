@@ -15,7 +15,7 @@ import pytest
 from exports.markdown import render_markdown
 from logic import Answers, ContentError, Summary, default_content, evaluate
 from logic import __main__ as cli
-from logic.content import CONTENT_DIR
+from logic.content import CONTENT_DIR, languages
 from logic.errors import allowed
 from logic.parse import MAX_ANSWERS_BYTES
 from logic.vocab import Field, Mark
@@ -185,7 +185,10 @@ def test_the_summary_in_filipino_keeps_ids_and_values_and_changes_the_words(answ
     assert fil["flags"][0]["title"] != en["flags"][0]["title"]
     assert fil["references"] == en["references"]
     markdown = invoke("summarize", path, "--format", "markdown", "--lang", "fil").stdout
-    assert default_content("fil").flags["changing_spot"].title in markdown
+    filipino_words = default_content("fil")
+    assert filipino_words.flags["changing_spot"].title in markdown
+    assert filipino_words.ui.summary.sources in markdown  # the file's own words too, not only the summary's
+    assert default_content().ui.summary.sources not in markdown
     fhir = json.loads(invoke("summarize", path, "--format", "fhir", "--lang", "fil").stdout)
     assert {e["resource"]["language"] for e in fhir["entry"]} == {"fil"}
 
@@ -349,6 +352,18 @@ def test_the_help_says_what_each_command_format_and_option_does():
     assert re.search(r"\banswers file \(JSON\), or - for standard input(?!\w)", said)
     assert "; ".join(f"{name}: {what}" for name, what in cli.FORMATS.items()) in said
     assert "--output OUT write to this file instead of standard output (- for standard output)" in said
+    offered = ", ".join(f"{code} ({name})" for code, name in languages().items())
+    assert f"the language of the words: {offered}" in said
+
+
+def test_standard_output_that_cannot_take_the_text_is_told_in_one_line_with_what_to_do():
+    answers = json.dumps(answers_dict(notes="Mga peklat sa pisngi — ñ"))
+    result = invoke("summarize", "-", "--format", "markdown", stdin=answers, encoding="ascii")
+    assert result.returncode == 1
+    assert result.stderr == (
+        "python -m logic: standard output cannot take this text in its encoding (ascii); "
+        "set PYTHONIOENCODING=utf-8 or write to a file with --output\n"
+    )
 
 
 # --- In a real process: whatever happens to its streams, one line on standard error, a non-zero status, never a

@@ -110,3 +110,24 @@ def test_every_file_parse_answers_refuses_gets_at_least_one_line(answers):
     with pytest.raises(AnswersError):
         parse_answers(json.dumps(data))
     assert FileLine(FileProblem.WRONG_ANSWER, Field.AGE_GROUP) in file_problems(json.dumps(data))
+
+
+@pytest.mark.parametrize("data", ["", "   ", json.dumps(answers_dict(age_group="teen")), "x" * 70_000], ids=str.__len__)
+def test_every_refusal_names_where_the_answers_came_from(data):
+    for sent in (data, data.encode()):
+        with pytest.raises(AnswersError) as refused:
+            parse_answers(sent, source="my-answers.json")
+        assert refused.value.source == "my-answers.json"
+        assert refused.value.format_message().startswith("my-answers.json: the answers are not valid:")
+
+
+def test_a_repeated_key_s_refusal_names_its_source_too():
+    with pytest.raises(AnswersError) as refused:
+        parse_answers(text_with(("age_group", answers_dict()["age_group"])), source="standard input")
+    assert refused.value.source == "standard input"
+
+
+@pytest.mark.parametrize("bom", ["\ufeff", b"\xef\xbb\xbf"], ids=["text", "bytes"])
+def test_a_byte_order_mark_at_the_start_is_ignored_as_text_and_as_bytes(bom):
+    text = json.dumps(answers_dict())
+    assert parse_answers(bom + (text if isinstance(bom, str) else text.encode())) == parse_answers(text)

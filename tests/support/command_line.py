@@ -17,11 +17,12 @@ class Result(NamedTuple):
     stderr: str
 
 
-def invoke(*args: str, stdin: str | bytes = b"", binary: bool = False) -> Result:
-    """`python -m logic ARGS` with `stdin` as its standard input, and what it wrote and returned."""
+def invoke(*args: str, stdin: str | bytes = b"", binary: bool = False, encoding: str = "utf-8") -> Result:
+    """`python -m logic ARGS` with `stdin` as its standard input, and what it wrote and returned; `encoding` is
+    that of its standard output (a terminal's may not be UTF-8)."""
     data = stdin.encode() if isinstance(stdin, str) else stdin
     saved = sys.stdin, sys.stdout, sys.stderr
-    out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
+    out = io.TextIOWrapper(io.BytesIO(), encoding=encoding, newline="")
     err = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
     sys.stdin = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8")
     sys.stdout, sys.stderr = out, err
@@ -32,4 +33,4 @@ def invoke(*args: str, stdin: str | bytes = b"", binary: bool = False) -> Result
     finally:
         sys.stdin, sys.stdout, sys.stderr = saved
     written = out.buffer.getvalue()
-    return Result(code, written if binary else written.decode("utf-8"), err.buffer.getvalue().decode("utf-8"))
+    return Result(code, written if binary else written.decode(encoding), err.buffer.getvalue().decode("utf-8"))
