@@ -112,19 +112,22 @@ def test_every_file_parse_answers_refuses_gets_at_least_one_line(answers):
     assert FileLine(FileProblem.WRONG_ANSWER, Field.AGE_GROUP) in file_problems(json.dumps(data))
 
 
-@pytest.mark.parametrize("data", ["", "   ", json.dumps(answers_dict(age_group="teen")), "x" * 70_000], ids=str.__len__)
+REFUSED = {
+    "empty": "",
+    "blank": "   ",
+    "a wrong answer": json.dumps(answers_dict(age_group="teen")),
+    "too big": "x" * 70_000,
+    "a key given twice": text_with(("age_group", answers_dict()["age_group"])),
+}
+
+
+@pytest.mark.parametrize("data", REFUSED.values(), ids=REFUSED.keys())
 def test_every_refusal_names_where_the_answers_came_from(data):
     for sent in (data, data.encode()):
         with pytest.raises(AnswersError) as refused:
             parse_answers(sent, source="my-answers.json")
         assert refused.value.source == "my-answers.json"
         assert refused.value.format_message().startswith("my-answers.json: the answers are not valid:")
-
-
-def test_a_repeated_key_s_refusal_names_its_source_too():
-    with pytest.raises(AnswersError) as refused:
-        parse_answers(text_with(("age_group", answers_dict()["age_group"])), source="standard input")
-    assert refused.value.source == "standard input"
 
 
 @pytest.mark.parametrize("bom", ["\ufeff", b"\xef\xbb\xbf"], ids=["text", "bytes"])
