@@ -93,7 +93,9 @@ class Answers(BaseModel):
         ),
     ] = ""
 
-    @field_validator("current_symptoms", "conditions", "marks", "routes", "other_treatments", "goals")
+    @field_validator(
+        Field.CURRENT_SYMPTOMS, Field.CONDITIONS, Field.MARKS, Field.ROUTES, Field.OTHER_TREATMENTS, Field.GOALS
+    )
     @classmethod
     def _distinct_and_standalone(cls, values: tuple[StrEnum, ...], info: pydantic.ValidationInfo):
         seen: set[StrEnum] = set()
@@ -106,14 +108,14 @@ class Answers(BaseModel):
             raise _refused(ProblemKind.NOT_ALONE, value=str(alone))
         return values
 
-    @field_validator("notes")
+    @field_validator(Field.NOTES)
     @classmethod
     def _not_too_long(cls, text: str) -> str:
         if text_length(text) > NOTES_MAX_LENGTH:
             raise _refused(ProblemKind.TOO_LONG, max_length=NOTES_MAX_LENGTH)
         return text
 
-    @field_validator("notes")
+    @field_validator(Field.NOTES)
     @classmethod
     def _no_control_characters(cls, text: str) -> str:
         for position, char in enumerate(text):

@@ -71,6 +71,14 @@ def test_bad_value_is_refused_naming_the_field(changes, expected):
     assert any(line.startswith(expected) for line in found), found
 
 
+@pytest.mark.parametrize("field", [f for f in Field if is_multi(f)])
+def test_every_list_question_refuses_a_value_given_twice(field):
+    value = str(field_options(field)[0])
+    assert problems(answers_dict(**{field: [value, value]})) == [
+        f"{field}: {value} is given more than once; each value may appear only once"
+    ]
+
+
 def test_missing_key_is_named_with_what_it_needs():
     data = answers_dict()
     del data["setting"]
