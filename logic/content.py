@@ -51,10 +51,11 @@ ReferenceId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 Sources = Annotated[tuple[ReferenceId, ...], pydantic.Field(min_length=1)]
 
 
-def _require_all(mapping: dict[Any, Any], ids: Iterable[StrEnum], what: str) -> None:
-    missing = [str(i) for i in ids if i not in mapping]
+def _require_all(mapping: dict[Any, Any], kind: type[StrEnum], ids: Iterable[StrEnum] | None = None) -> None:
+    """Every id of `kind` (or just `ids`, some of them) is a key of `mapping`."""
+    missing = [str(i) for i in (kind if ids is None else ids) if i not in mapping]
     if missing:
-        raise ValueError(errors.missing_ids(what, missing))
+        raise ValueError(errors.missing_ids(kind, missing))
 
 
 # --- general.toml ------------------------------------------------------------------------------------
@@ -78,7 +79,7 @@ class ProviderQuestions(Frozen):
 
     @model_validator(mode="after")
     def _complete(self) -> Self:
-        _require_all(self.routes, Route, "question for the route")
+        _require_all(self.routes, Route)
         return self
 
 
@@ -102,11 +103,11 @@ class General(Frozen):
 
     @model_validator(mode="after")
     def _complete(self) -> Self:
-        _require_all(self.next_step, NextStep, "words for the next step")
-        _require_all(self.levels, Level, "text for the level")
-        _require_all(self.evidence, Evidence, "label for the evidence grade")
-        _require_all(self.fit, GlutathioneFit, "label for the glutathione fit")
-        _require_all(self.relevance, Relevance, "sentence for the reason")
+        _require_all(self.next_step, NextStep)
+        _require_all(self.levels, Level)
+        _require_all(self.evidence, Evidence)
+        _require_all(self.fit, GlutathioneFit)
+        _require_all(self.relevance, Relevance)
         return self
 
 
@@ -181,7 +182,7 @@ class SkinTypeHelper(Frozen):
     @model_validator(mode="after")
     def _complete(self) -> Self:
         for question in (self.burn, self.tan, self.colour):
-            _require_all(question.options, _FITZPATRICK_TYPES, "option for the skin type")
+            _require_all(question.options, SkinType, _FITZPATRICK_TYPES)
         return self
 
 
@@ -192,8 +193,8 @@ class Questions(Frozen):
 
     @model_validator(mode="after")
     def _complete(self) -> Self:
-        _require_all(self.steps, Step, "title for the step")
-        _require_all(self.fields, Field, "question text for the field")
+        _require_all(self.steps, Step)
+        _require_all(self.fields, Field)
         for field, text in self.fields.items():
             expected = _option_keys(field)
             given = set(text.options)
@@ -408,11 +409,11 @@ class Content(Frozen):
         return "; ".join(self.option_label(field, v) for v in values)
 
 
-# The files that are one entry per id: the ids, the model of one entry, and what an entry is, for messages.
-_ENTRY_FILES: dict[str, tuple[type[StrEnum], type[BaseModel], str]] = {
-    "flags": (FlagId, FlagText, "text for the flag"),
-    "article": (SectionId, SectionText, "text for the article section"),
-    "marks": (Mark, MarkText, "text for the mark"),
+# The files that are one entry per id: the ids, and the model of one entry.
+_ENTRY_FILES: dict[str, tuple[type[StrEnum], type[BaseModel]]] = {
+    "flags": (FlagId, FlagText),
+    "article": (SectionId, SectionText),
+    "marks": (Mark, MarkText),
 }
 # The files that are one model as a whole.
 _MODEL_FILES: dict[str, type[BaseModel]] = {"general": General, "questions": Questions, "ui": Interface}
@@ -464,9 +465,9 @@ def load_content(directory: Path = CONTENT_DIR, language: str = SOURCE_LANGUAGE)
                 parts[name] = pydantic.TypeAdapter(dict[ReferenceId, ReferenceText]).validate_python(data)
                 _no_duplicate_references(parts[name])
             else:
-                ids, item, what = _ENTRY_FILES[name]
+                ids, item = _ENTRY_FILES[name]
                 parts[name] = pydantic.TypeAdapter(dict[ids, item]).validate_python(data)
-                _require_all(parts[name], ids, what)
+                _require_all(parts[name], ids)
         except pydantic.ValidationError as error:
             raise ContentError(path, content_problems(error)) from None
         except ValueError as error:

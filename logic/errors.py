@@ -12,6 +12,7 @@ click's `ClickException` does, so the command line only catches and shows them. 
 import json
 import re
 from collections.abc import Iterable
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,21 @@ from .answers import (
     needs_one,
     text_length,
 )
-from .vocab import Field, ProblemKind
+from .vocab import (
+    Evidence,
+    Field,
+    FlagId,
+    GlutathioneFit,
+    Level,
+    Mark,
+    NextStep,
+    ProblemKind,
+    Relevance,
+    Route,
+    SectionId,
+    SkinType,
+    Step,
+)
 
 __all__ = [
     "EMPTY",
@@ -280,8 +295,26 @@ def content_problems(error: pydantic.ValidationError) -> list[str]:
     return problems
 
 
-def missing_ids(what: str, ids: Iterable[str]) -> str:
-    return f"no {what} for: {', '.join(ids)}"
+# What a content file holds for each id of a kind, named in the line that says which ids have none.
+_ENTRY = {
+    FlagId: "text for the flag",
+    SectionId: "text for the article section",
+    Mark: "text for the mark",
+    Route: "question for the route",
+    NextStep: "words for the next step",
+    Level: "text for the level",
+    Evidence: "label for the evidence grade",
+    GlutathioneFit: "label for the glutathione fit",
+    Relevance: "sentence for the reason",
+    SkinType: "option for the skin type",
+    Step: "title for the step",
+    Field: "question text for the field",
+}
+
+
+def missing_ids(kind: type[StrEnum], ids: Iterable[str]) -> str:
+    """The line for a content file that leaves out some ids of `kind`."""
+    return f"no {_ENTRY[kind]} for: {', '.join(ids)}"
 
 
 def options_differ(field: Field, missing: list[str], unknown: list[str]) -> str:

@@ -72,9 +72,31 @@ def test_an_unknown_flag_id_is_refused(content_copy):
     assert "made_up_flag: not a known id" in message
 
 
-def test_a_flag_left_without_text_is_refused(content_copy):
-    edit(content_copy, "flags", lambda d: d.pop("lightening_goal"))
-    assert "no text for the flag for: lightening_goal" in broken(content_copy)
+@pytest.mark.parametrize(
+    ("name", "table", "key", "expected"),
+    [
+        ("flags", (), "lightening_goal", "no text for the flag for: lightening_goal"),
+        ("article", (), "how_it_works", "no text for the article section for: how_it_works"),
+        ("marks", (), "keloid", "no text for the mark for: keloid"),
+        ("general", ("provider_questions", "routes"), "oral", "no question for the route for: oral"),
+        ("general", ("next_step",), "today", "no words for the next step for: today"),
+        ("general", ("levels",), "consult", "no text for the level for: consult"),
+        ("general", ("evidence",), "limited", "no label for the evidence grade for: limited"),
+        ("general", ("fit",), "not_expected", "no label for the glutathione fit for: not_expected"),
+        ("general", ("relevance",), "red_marks", "no sentence for the reason for: red_marks"),
+        ("questions", ("skin_type_helper", "tan", "options"), "IV", "no option for the skin type for: IV"),
+        ("questions", ("steps",), "plans", "no title for the step for: plans"),
+        ("questions", ("fields",), "notes", "no question text for the field for: notes"),
+    ],
+)
+def test_an_id_left_without_its_text_is_refused_naming_what_is_missing(content_copy, name, table, key, expected):
+    def drop(data):
+        for part in table:
+            data = data[part]
+        del data[key]
+
+    edit(content_copy, name, drop)
+    assert expected in broken(content_copy)
 
 
 def test_an_unknown_evidence_grade_is_refused(content_copy):
