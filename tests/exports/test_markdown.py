@@ -13,6 +13,7 @@ from logic.layout import layout, triggers_text
 from logic.vocab import Condition, Field, Level, Route
 from tests import strategies
 from tests.factories import make_answers
+from tests.support.content_edits import copy_content, edit
 
 CONTENT = default_content()
 FIELDS = ", ".join(str(f) for f in Field)
@@ -69,9 +70,17 @@ def check_markdown_shape(answers: Answers, today: date | None) -> None:
         if flag not in first:
             assert f"**{ui.action}:** {flag.action}" in lines
     for card in lay.marks:
-        assert f"- **{ui.what_works}:** {card.mark.what_works} {card.cite}" in lines
-    said = [why for section in summary.article for why in section.why_shown]
-    assert {w for line in lines if line.startswith(f"*{ui.shown_because}:* ") for w in said if w in line} == set(said)
+        at = lines.index(f"### {card.mark.name}")
+        fit = f" ({card.fit.icon} {card.fit.label})" if card.fit_shown else ""
+        assert lines[at + 2 : at + 6] == [
+            f"- **{ui.glutathione}{fit}:** {card.mark.glutathione}",
+            f"- **{ui.what_works}:** {card.mark.what_works} {card.cite}",
+            f"- **{ui.recognise}:** {card.mark.recognise}",
+            "",
+        ]
+    for claim in lay.claims:
+        because = [line for line in lines if line == f"*{ui.shown_because}:* {' '.join(claim.why)}"]
+        assert len(because) == (1 if claim.why else 0), claim.section.title
     numbered = [line for line in lines if re.match(r"\d+\. ", line)]
     questions = [f"{n}. {q}" for n, q in enumerate(summary.questions_for_provider, 1)]
     at = lines.index(f"## {ui.questions}") + 2
@@ -117,6 +126,19 @@ def test_why_a_flag_is_shown_names_each_answer_that_raised_it():
     )
 
 
+def test_a_mark_card_names_its_fit_unless_its_line_on_glutathione_opens_with_it(tmp_path):
+    answers = make_answers(marks=["keloid", "boxcar"])
+    keloid, boxcar = evaluate(answers).marks
+    label = CONTENT.general.fit[keloid.glutathione_fit].label
+    content_dir = copy_content(tmp_path / "content")
+    edit(content_dir, "marks", lambda data: data["keloid"].update(glutathione=f"{label}: it has not been studied."))
+    content = load_content(content_dir)
+    lines = render_markdown(evaluate(answers, content), answers, content).split("\n")
+    ui, fit = content.ui.summary, content.general.fit[boxcar.glutathione_fit]
+    assert f"- **{ui.glutathione}:** {label}: it has not been studied." in lines
+    assert f"- **{ui.glutathione} ({fit.icon} {fit.label}):** {boxcar.glutathione}" in lines
+
+
 def test_the_markdown_without_answers_has_no_answers_section():
     summary = evaluate(make_answers())
     text = render_markdown(summary)
@@ -159,3 +181,4 @@ def test_the_english_files_say_nothing_of_a_translation_and_the_filipino_markdow
     assert filipino.language.notice not in render_markdown(evaluate(answers, english), answers, english)
     markdown = render_markdown(evaluate(answers, filipino), answers, filipino)
     assert markdown.count(filipino.language.notice) == 1
+    assert f"\n\n{filipino.language.notice}\n\n{filipino.ui.summary.content_version}: " in markdown

@@ -230,3 +230,55 @@ def test_a_flag_or_group_the_next_step_points_to_does_not_fold():
     assert [g.folded for g in lay._fold_group(free).groups] == [i == free for i in range(len(lay.groups))]
     marks = lay._fold_line(0).marks
     assert [card.line_folded for card in marks] == [i == 0 for i in range(len(marks))]
+
+
+# --- What the page shows, as counted ---------------------------------------------------------------------
+
+
+def test_the_read_the_rest_control_shows_only_in_an_emergency_and_goes_once_the_rest_is_open():
+    emergency = layout(evaluate(LARGEST))
+    assert list(emergency.opening())[-1] == UI.read_rest
+    assert UI.read_rest not in list(emergency.opening(gate=False))
+    assert emergency.web_words() == sum(
+        count_words(text) for text in (*emergency.opening(), *emergency.rest())
+    ) - count_words(UI.read_rest)
+    today = layout(evaluate(make_answers(current_symptoms=["infection_signs"])))
+    assert not today.next_step.emergency and UI.read_rest not in list(today.opening())
+
+
+def test_the_page_says_there_are_no_flags_only_when_there_are_none():
+    assert UI.no_flags in list(layout(evaluate(make_answers())).rest())
+    assert UI.no_flags not in list(layout(evaluate(LARGEST)).rest())
+
+
+def test_a_flag_the_next_step_holds_points_to_its_step_and_every_other_flag_says_its_action():
+    lay = layout(evaluate(LARGEST))
+    rest = list(lay.rest())
+    for item in lay.flags:
+        if item.step:
+            assert UI.see_step.format(number=item.step) in rest and item.flag.action not in rest
+        else:
+            assert item.flag.action in rest
+
+
+def test_what_follows_a_folded_flag_group_mark_or_claim_is_still_shown():
+    lay = layout(evaluate(LARGEST))
+    free = [i for i, item in enumerate(lay.flags) if item.step is None]
+    folded = lay._fold_flag(free[0])
+    rest = list(folded.rest())
+    assert lay.flags[free[0]].flag.action not in rest and lay.flags[free[0]].flag.title in rest
+    assert all(lay.flags[i].flag.action in rest for i in free[1:])
+    middle = next(i for i, g in enumerate(lay.groups[:-1]) if all(item.step is None for item in g.flags))
+    rest = list(lay._fold_group(middle).rest())
+    assert all(item.flag.title not in rest for item in lay.groups[middle].flags)
+    assert all(item.flag.title in rest for item in lay.groups[-1].flags)
+    rest = list(lay._fold_works(0).rest())
+    assert rest.count(UI.mark_more_folded) == 1 and rest.count(UI.mark_more) == len(lay.marks) - 1
+    assert lay.marks[0].mark.what_works not in rest and lay.marks[1].mark.what_works in rest
+    rest = list(lay._fold_claim(0).rest())
+    assert lay.claims[0].section.article_says not in rest and lay.claims[1].section.article_says in rest
+
+
+def test_a_page_exactly_at_the_limit_is_not_folded():
+    lay = layout(evaluate(LARGEST))
+    assert lay.fold(most_words=lay.web_words()) is lay
