@@ -236,7 +236,7 @@ def answers_from_response(resource: Any) -> Answers:
         if takes_none_of_these(field) and NONE_OF_THESE in values:
             if len(values) > 1:
                 problems.append(f"{field}: {NONE_OF_THESE} cannot be combined with other answers")
-            values = []  # "None of these" is the empty list, as it is when the item is missing
+            continue  # "None of these" is the empty list, as it is when the item is missing
         if values:
             found[field] = values
     if problems:
@@ -257,8 +257,8 @@ def answers_from_response(resource: Any) -> Answers:
 _NO_VALUE = object()
 
 
-def _items(items: Any, problems: list[str], depth: int = 0) -> Iterator[tuple[str, list[Any]]]:
-    """(linkId, answers) of every question item, wherever it sits among the groups."""
+def _items(items: Any, problems: list[str], in_group: bool = False) -> Iterator[tuple[str, list[Any]]]:
+    """(linkId, answers) of every question item, at the top or in a group of the top (not in a group's group)."""
     if not isinstance(items, list):
         problems.append("item: expected a list of items")
         return
@@ -266,8 +266,8 @@ def _items(items: Any, problems: list[str], depth: int = 0) -> Iterator[tuple[st
         link_id = item.get("linkId") if isinstance(item, dict) else None
         if not isinstance(link_id, str):
             problems.append(f"item {shown(item)}: needs a linkId naming a question")
-        elif link_id in _GROUPS and depth == 0:
-            yield from _items(item.get("item", []), problems, depth + 1)
+        elif link_id in _GROUPS and not in_group:
+            yield from _items(item.get("item", []), problems, in_group=True)
         elif link_id in _FIELDS:
             answers = item.get("answer", [])
             if isinstance(answers, list):

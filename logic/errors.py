@@ -198,7 +198,7 @@ def bounded(lines: list[str]) -> list[str]:
 
 def answer_problems(error: pydantic.ValidationError) -> list[str]:
     """Turn pydantic's errors about Answers into one plain line per problem, at most MAX_PROBLEMS lines."""
-    return bounded([_answer_problem(detail) for detail in error.errors(include_url=False)])
+    return bounded([_answer_problem(detail) for detail in error.errors()])
 
 
 def missing(field: Field) -> str:
@@ -285,12 +285,12 @@ def unreadable(error: Exception) -> str:
 def content_problems(error: pydantic.ValidationError) -> list[str]:
     """Turn pydantic's errors about a content file into one line per problem, each naming the key."""
     problems = []
-    for detail in error.errors(include_url=False):
+    for detail in error.errors():
         loc = [str(part) for part in detail["loc"] if part != "[key]"]
         where = ".".join(loc) if loc else "(top level)"
         message = detail["msg"].removeprefix("Value error, ")
         if detail["type"] == "enum" and detail["loc"] and detail["loc"][-1] == "[key]":
-            message = f"not a known id; allowed: {detail.get('ctx', {}).get('expected', '')}"
+            message = f"not a known id; allowed: {detail['ctx']['expected']}"
         problems.append(f"{where}: {message}")
     return problems
 

@@ -31,7 +31,7 @@ from exports.fhir import (
 from logic import Answers, AnswersError, default_content, parse_answers
 from logic.answers import STEP_FIELDS, field_options, is_multi, needs_one
 from logic.errors import shown
-from logic.vocab import Field
+from logic.vocab import Field, Step
 from tests import strategies
 from tests.factories import EVERYTHING, make_answers
 
@@ -84,6 +84,7 @@ def test_the_questionnaire_has_a_stable_canonical_url_and_the_content_version():
     assert resource["version"] == default_content().general.content_version
     assert resource["status"] in R4_PUBLICATION_STATUS and resource["status"] == "active"
     assert resource["title"] == default_content().ui.app_title
+    assert resource["subjectType"] == ["Patient"]
 
 
 def test_there_is_one_group_per_step_and_one_item_per_answer_key_in_order():
@@ -421,3 +422,41 @@ def test_a_versioned_canonical_names_the_questionnaire_by_what_comes_before_its_
     resource = questionnaire_response(QUIET)
     resource["questionnaire"] = f"{QUESTIONNAIRE_URL}|2|draft"
     assert answers_from_response(resource) == QUIET
+
+
+def test_what_is_not_a_response_is_told_in_one_line():
+    assert refused([]) == [
+        'not a FHIR QuestionnaireResponse: expected an object with "resourceType": "QuestionnaireResponse"'
+    ]
+
+
+def unanswered(fields) -> list[str]:
+    """The problems of the quiet answers given as a file without `fields`."""
+    data = QUIET.model_dump(mode="json")
+    for field in fields:
+        del data[field]
+    with pytest.raises(AnswersError) as caught:
+        parse_answers(json.dumps(data))
+    return list(caught.value.problems)
+
+
+def test_a_response_or_a_group_without_items_has_its_questions_unanswered():
+    resource = questionnaire_response(QUIET)
+    del resource["item"]
+    assert refused(resource) == unanswered(f for f in Field if f is not Field.NOTES and not takes_none_of_these(f))
+    resource = questionnaire_response(QUIET)
+    del resource["item"][1]["item"]
+    fields = [f for f in STEP_FIELDS[Step.ABOUT_YOU] if not takes_none_of_these(f)]
+    assert refused(resource) == unanswered(fields)
+
+
+def test_a_group_inside_a_group_is_not_read_for_answers():
+    resource = questionnaire_response(QUIET)
+    about_you = resource["item"].pop(1)
+    resource["item"][0]["item"].append(about_you)
+    assert refused(resource)[0] == f"item {shown('about_you')}: not a question this questionnaire asks"
+
+
+def test_an_answer_without_its_value_is_told_which_value_it_needs():
+    resource = changed(lambda i, r: i["changing_spot"].update(answer=[{}]))
+    assert refused(resource) == ["changing_spot: each answer needs a valueBoolean"]

@@ -55,7 +55,7 @@ def test_bad_toml_names_the_file(content_copy):
     (content_copy / "flags.toml").write_text("[changing_spot\ntitle = 'x'\n", encoding="utf-8")
     message = broken(content_copy)
     assert "flags.toml" in message
-    assert "not valid TOML" in message
+    assert "not valid TOML: " in message and "(at line 1, column 15)" in message
 
 
 def test_a_missing_field_names_the_file_and_the_field(content_copy):
@@ -165,7 +165,7 @@ def test_a_reference_nobody_cites_is_refused(content_copy):
 
     edit(content_copy, "references", add)
     message = broken(content_copy)
-    assert "references.toml" in message
+    assert message.startswith(f"content file {content_copy / 'references.toml'} is broken:")
     assert "lonely_2001: cited by no flag, mark or article section" in message
 
 
@@ -177,6 +177,16 @@ def test_a_second_entry_for_the_same_work_is_refused(content_copy):
     message = broken(content_copy)
     assert "references.toml" in message
     assert "zubair_again.citation: the same as zubair_2016.citation" in message
+
+
+def test_a_second_entry_with_the_same_link_is_refused_though_an_entry_before_it_has_no_link(content_copy):
+    def same_link(data):
+        first, second, third = list(data)[:3]
+        data[first].pop("url", None)
+        data[third]["url"] = data[second]["url"]
+
+    edit(content_copy, "references", same_link)
+    assert ".url: the same as " in broken(content_copy)
 
 
 def test_the_same_id_twice_in_the_bibliography_is_refused(content_copy):
@@ -317,6 +327,7 @@ def test_an_unknown_language_is_named():
     with pytest.raises(ContentError) as caught:
         load_content(language="xx")
     assert "there is no content in the language 'xx'" in str(caught.value)
+    assert str(caught.value.path).endswith("content/xx/language.toml")
 
 
 def test_a_missing_key_names_the_language_file_and_key(with_translation):
@@ -435,7 +446,8 @@ def test_a_file_that_cannot_be_read_is_named_with_why(content_copy, how):
     lines = broken_lines(content_copy)
     assert lines[0].startswith("content file ") and lines[0].endswith("flags.toml is broken:")
     assert len(lines) == 2
-    assert lines[1].startswith("  - cannot be read: ")
+    reason = "Is a directory" if how == "a folder" else "'utf-8' codec can't decode byte 0xff"
+    assert lines[1].startswith("  - cannot be read: ") and reason in lines[1]
 
 
 def test_a_whole_file_check_names_every_missing_id_once(content_copy):
@@ -520,3 +532,5 @@ def test_languages_are_named_in_their_own_words_english_first_and_a_folder_witho
         (tmp_path / code / "language.toml").write_text(text, encoding="utf-8")
     (tmp_path / "notes").mkdir()  # a folder without language.toml is not a language
     assert list(languages(tmp_path).items()) == [("en", "English"), ("aa", "aa"), ("zz", "Zed")]
+    (tmp_path / "language.toml").write_text('name = "English (Philippines)"\n', encoding="utf-8")
+    assert languages(tmp_path)["en"] == "English (Philippines)"
