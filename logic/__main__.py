@@ -8,24 +8,48 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 from exports import bundle, render_markdown, render_pdf
 
 from .answers import Answers
-from .content import SOURCE_LANGUAGE, default_content, languages
+from .content import SOURCE_LANGUAGE, Content, default_content, languages
 from .errors import AnswersError, CannotWrite, LogicError, StreamError, cannot_read
 from .evaluate import evaluate
 from .parse import MAX_ANSWERS_BYTES, parse_answers
+from .summary import Summary
 
-FORMATS = {
-    "json": "the summary as JSON (the default)",
-    "markdown": "the summary to read or print",
-    "pdf": "the summary for a dermatologist as a PDF; needs --output",
-    "fhir": "a FHIR R4 Bundle of type collection holding two resources: the Questionnaire, then this "
-    "person's QuestionnaireResponse to it",
+
+def _json(summary: Summary, answers: Answers, content: Content, today: date) -> str:
+    return summary.model_dump_json(indent=2) + "\n"
+
+
+def _markdown(summary: Summary, answers: Answers, content: Content, today: date) -> str:
+    return render_markdown(summary, answers, content, today=today)
+
+
+def _pdf(summary: Summary, answers: Answers, content: Content, today: date) -> bytes:
+    return render_pdf(summary, answers, content, today=today)
+
+
+def _fhir(summary: Summary, answers: Answers, content: Content, today: date) -> str:
+    return json.dumps(bundle(answers, content, authored=today), indent=2, ensure_ascii=False) + "\n"
+
+
+# What each --format prints, in the help's words, and the function that makes it.
+FORMATS: dict[str, tuple[str, Callable[[Summary, Answers, Content, date], str | bytes]]] = {
+    "json": ("the summary as JSON (the default)", _json),
+    "markdown": ("the summary to read or print", _markdown),
+    "pdf": ("the summary for a dermatologist as a PDF; needs --output", _pdf),
+    "fhir": (
+        "a FHIR R4 Bundle of type collection holding two resources: the Questionnaire, then this "
+        "person's QuestionnaireResponse to it",
+        _fhir,
+    ),
 }
+DEFAULT_FORMAT = "json"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -48,8 +72,8 @@ def main(argv: list[str] | None = None) -> int:
     summarize.add_argument(
         "--format",
         choices=tuple(FORMATS),
-        default="json",
-        help="; ".join(f"{name}: {what}" for name, what in FORMATS.items()),
+        default=DEFAULT_FORMAT,
+        help="; ".join(f"{name}: {what}" for name, (what, _) in FORMATS.items()),
     )
     summarize.add_argument(
         "--output", metavar="OUT", help="write to this file instead of standard output (- for standard output)"
@@ -81,14 +105,7 @@ def _summarize(file: str, output_format: str, language: str) -> str | bytes:
     content = default_content(language)
     answers = parse_answers(_read(file), source=_name(file))
     summary = evaluate(answers, content)
-    today = date.today()
-    if output_format == "pdf":
-        return render_pdf(summary, answers, content, today=today)
-    if output_format == "fhir":
-        return json.dumps(bundle(answers, content, authored=today), indent=2, ensure_ascii=False) + "\n"
-    if output_format == "markdown":
-        return render_markdown(summary, answers, content, today=today)
-    return summary.model_dump_json(indent=2) + "\n"
+    return FORMATS[output_format][1](summary, answers, content, date.today())
 
 
 def _write(output: str | bytes, file: str | None) -> int:
@@ -154,8 +171,8 @@ def run(argv: list[str] | None = None) -> int:
     try:
         try:
             status = main(argv)
-        except SystemExit as stop:  # argparse after --help or a usage error
-            status = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 2)
+        except SystemExit as stop:  # argparse: 0 after --help, 2 after a usage error
+            status = int(stop.code or 0)
         if sys.stdout is not None:
             sys.stdout.flush()
     except (OSError, ValueError) as error:  # the interpreter's own flush of standard output

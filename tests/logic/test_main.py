@@ -350,7 +350,7 @@ def test_the_help_says_what_each_command_format_and_option_does():
     code, out, _ = invoke("summarize", "--help")
     said = " ".join(out.split())
     assert re.search(r"\banswers file \(JSON\), or - for standard input(?!\w)", said)
-    assert "; ".join(f"{name}: {what}" for name, what in cli.FORMATS.items()) in said
+    assert "; ".join(f"{name}: {what}" for name, (what, _) in cli.FORMATS.items()) in said
     assert "--output OUT write to this file instead of standard output (- for standard output)" in said
     offered = ", ".join(f"{code} ({name})" for code, name in languages().items())
     assert f"the language of the words: {offered}" in said
@@ -364,6 +364,44 @@ def test_standard_output_that_cannot_take_the_text_is_told_in_one_line_with_what
         "python -m logic: standard output cannot take this text in its encoding (ascii); "
         "set PYTHONIOENCODING=utf-8 or write to a file with --output\n"
     )
+
+
+def test_a_usage_error_is_said_on_standard_error_ending_in_one_newline_and_help_exits_0():
+    code, out, err = invoke("summarize")
+    assert code == 2 and out == ""
+    assert err.startswith("usage: python -m logic") and err.endswith("required: file\n")
+    code, out, err = invoke("--help")
+    assert code == 0 and out.startswith("usage: python -m logic") and err == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "closed", "said"),
+    [
+        (("summarize", "-"), ("stdin",), "standard input is closed: nothing to read"),
+        (("schema",), ("stdout",), "standard output is closed: nowhere to write"),
+    ],
+)
+def test_a_closed_stream_is_said_in_one_line_and_exits_1(args, closed, said):
+    assert invoke(*args, stdin=json.dumps(PERSON), closed=closed) == (1, "", f"python -m logic: {said}\n")
+
+
+@pytest.mark.parametrize("how", [(), ("--format", "markdown"), ("--format", "pdf", "--output", "-")])
+def test_a_full_standard_output_is_said_in_one_line_and_silenced_so_the_exit_cannot_fail(person_file, how):
+    code, _, err = invoke("summarize", person_file, *how, stdout_path="/dev/full")
+    assert (code, err) == (1, "python -m logic: cannot write to standard output: No space left on device\n")
+
+
+def test_each_format_is_made_in_the_language_asked_for_and_dated_today(person_file):
+    from exports import bundle, render_pdf
+
+    content, answers = default_content("fil"), Answers.model_validate(PERSON)
+    summary, today = evaluate(answers, content), date.today()
+    code, pdf, _ = invoke("summarize", person_file, "--lang", "fil", "--format", "pdf", "--output", "-", binary=True)
+    assert code == 0 and pdf == render_pdf(summary, answers, content, today=today)
+    code, out, _ = invoke("summarize", person_file, "--lang", "fil", "--format", "markdown")
+    assert code == 0 and out == render_markdown(summary, answers, content, today=today)
+    code, out, _ = invoke("summarize", person_file, "--lang", "fil", "--format", "fhir")
+    assert code == 0 and json.loads(out) == bundle(answers, content, authored=today)
 
 
 # --- In a real process: whatever happens to its streams, one line on standard error, a non-zero status, never a
