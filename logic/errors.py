@@ -210,7 +210,7 @@ def _answer_problem(detail: Any) -> str:
     kind, loc, ctx = ProblemKind.of(detail["type"]), detail["loc"], detail.get("ctx") or {}
     if not loc:
         if kind is ProblemKind.NOT_JSON:
-            return f"the answers are not valid JSON ({ctx.get('error', 'unreadable')})"
+            return f"the answers are not valid JSON ({ctx['error']})"
         return 'the answers must be a JSON object of question keys and values, like {"marks": ["brown_marks"], ...}'
     name = str(loc[0])
     try:

@@ -282,9 +282,8 @@ def _cite(sources: tuple[str, ...], numbers: dict[str, int]) -> str:
 
 def _joined(items: list[str], content: Content) -> str:
     """'A', 'A and B', 'A, B and C', in the content's words."""
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} {content.ui.summary.and_word} {items[-1]}"
+    *rest, last = items
+    return f"{', '.join(rest)} {content.ui.summary.and_word} {last}" if rest else last
 
 
 def triggers_text(flag: FlagResult, content: Content) -> str:

@@ -109,6 +109,7 @@ def test_long_values_are_cut_to_60_characters_and_short_ones_shown_whole():
     assert shown("x" * 58) == '"' + "x" * 58 + '"'  # 60 characters with the quotes: shown whole
     assert shown("x" * 59) == '"' + "x" * 56 + "..."  # 61: cut to 57 and an ellipsis
     assert shown("é") == '"é"'
+    assert shown("\x1b[2J \x9b2J") == '"\\u001b[2J \\u009b2J"'  # control characters, C1 too, escaped not dropped
     assert len(shown(list(range(100)))) == 60
 
 
