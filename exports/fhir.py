@@ -258,7 +258,8 @@ _NO_VALUE = object()
 
 
 def _items(items: Any, problems: list[str], in_group: bool = False) -> Iterator[tuple[str, list[Any]]]:
-    """(linkId, answers) of every question item, at the top or in a group of the top (not in a group's group)."""
+    """(linkId, answers) of every question item, at the top or in a group of the top. A group inside a group is
+    no question: it is told as "not a question this questionnaire asks", as any other unknown linkId is."""
     if not isinstance(items, list):
         problems.append("item: expected a list of items")
         return

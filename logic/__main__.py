@@ -16,7 +16,7 @@ from exports import bundle, render_markdown, render_pdf
 
 from .answers import Answers
 from .content import SOURCE_LANGUAGE, Content, default_content, languages
-from .errors import AnswersError, CannotWrite, LogicError, StreamError, cannot_read
+from .errors import EXIT_BAD_INPUT, AnswersError, CannotWrite, LogicError, StreamError, cannot_read
 from .evaluate import evaluate
 from .parse import MAX_ANSWERS_BYTES, parse_answers
 from .summary import Summary
@@ -40,7 +40,7 @@ def _fhir(summary: Summary, answers: Answers, content: Content, today: date) -> 
 
 # What each --format prints, in the help's words, and the function that makes it.
 FORMATS: dict[str, tuple[str, Callable[[Summary, Answers, Content, date], str | bytes]]] = {
-    "json": ("the summary as JSON (the default)", _json),
+    "json": ("the summary as JSON", _json),
     "markdown": ("the summary to read or print", _markdown),
     "pdf": ("the summary for a dermatologist as a PDF; needs --output", _pdf),
     "fhir": (
@@ -73,7 +73,10 @@ def main(argv: list[str] | None = None) -> int:
         "--format",
         choices=tuple(FORMATS),
         default=DEFAULT_FORMAT,
-        help="; ".join(f"{name}: {what}" for name, (what, _) in FORMATS.items()),
+        help="; ".join(
+            f"{name}: {what}" + (" (the default)" if name == DEFAULT_FORMAT else "")
+            for name, (what, _) in FORMATS.items()
+        ),
     )
     summarize.add_argument(
         "--output", metavar="OUT", help="write to this file instead of standard output (- for standard output)"
@@ -172,7 +175,7 @@ def run(argv: list[str] | None = None) -> int:
         try:
             status = main(argv)
         except SystemExit as stop:  # argparse: 0 after --help, 2 after a usage error
-            status = int(stop.code or 0)
+            status = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else EXIT_BAD_INPUT)
         if sys.stdout is not None:
             sys.stdout.flush()
     except (OSError, ValueError) as error:  # the interpreter's own flush of standard output

@@ -1,6 +1,8 @@
 """logic/content.py: content files complete for every id the code knows, editable without code, loud when
 broken; and languages as data, a translation being a folder of the same files and keys checked against the English."""
 
+import errno
+import os
 import re
 import tomllib
 from pathlib import Path
@@ -446,7 +448,7 @@ def test_a_file_that_cannot_be_read_is_named_with_why(content_copy, how):
     lines = broken_lines(content_copy)
     assert lines[0].startswith("content file ") and lines[0].endswith("flags.toml is broken:")
     assert len(lines) == 2
-    reason = "Is a directory" if how == "a folder" else "'utf-8' codec can't decode byte 0xff"
+    reason = os.strerror(errno.EISDIR) if how == "a folder" else "'utf-8' codec can't decode byte 0xff"
     assert lines[1].startswith("  - cannot be read: ") and reason in lines[1]
 
 

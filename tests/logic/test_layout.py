@@ -268,9 +268,9 @@ def test_what_follows_a_folded_flag_group_mark_or_claim_is_still_shown():
     rest = list(folded.rest())
     assert lay.flags[free[0]].flag.action not in rest and lay.flags[free[0]].flag.title in rest
     assert all(lay.flags[i].flag.action in rest for i in free[1:])
-    middle = next(i for i, g in enumerate(lay.groups[:-1]) if all(item.step is None for item in g.flags))
-    rest = list(lay._fold_group(middle).rest())
-    assert all(item.flag.title not in rest for item in lay.groups[middle].flags)
+    unpointed = next(i for i, g in enumerate(lay.groups[:-1]) if all(item.step is None for item in g.flags))
+    rest = list(lay._fold_group(unpointed).rest())  # a group no step points to, with another group after it
+    assert all(item.flag.title not in rest for item in lay.groups[unpointed].flags)
     assert all(item.flag.title in rest for item in lay.groups[-1].flags)
     rest = list(lay._fold_works(0).rest())
     assert rest.count(UI.mark_more_folded) == 1 and rest.count(UI.mark_more) == len(lay.marks) - 1
