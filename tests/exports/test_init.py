@@ -5,7 +5,7 @@ from datetime import date
 
 import exports
 from exports import pdf
-from logic import evaluate
+from logic import default_content, evaluate
 from tests.factories import make_answers
 from tests.support.imports import ROOT, defined_names, loaded_after
 
@@ -20,10 +20,12 @@ def test_importing_the_exports_loads_no_pdf_library_and_making_a_pdf_does():
     assert {"fpdf", "fontTools"} <= loaded_after(made + "exports.render_pdf(logic.evaluate(a), a)")
 
 
-def test_render_pdf_is_the_pdf_modules():
-    answers, day = make_answers(changing_spot=True), date(2026, 11, 30)
-    summary = evaluate(answers)
-    assert exports.render_pdf(summary, answers, today=day) == pdf.render_pdf(summary, answers, today=day)
+def test_render_pdf_is_the_pdf_modules_in_the_content_given():
+    answers, day, filipino = make_answers(changing_spot=True), date(2026, 11, 30), default_content("fil")
+    summary = evaluate(answers, filipino)
+    made = pdf.render_pdf(summary, answers, filipino, today=day)
+    assert exports.render_pdf(summary, answers, filipino, today=day) == made
+    assert made != pdf.render_pdf(summary, answers, today=day)  # in English by default
 
 
 def test_all_is_what_the_shell_and_the_command_line_take_from_the_package():

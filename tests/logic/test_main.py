@@ -394,7 +394,8 @@ def test_a_full_standard_output_is_said_in_one_line_and_silenced_so_the_exit_can
 
 
 def test_each_format_is_made_in_the_language_asked_for_and_dated_the_day_it_is_made(person_file):
-    from exports import bundle, render_pdf
+    from exports import bundle
+    from exports.pdf import render_pdf  # the PDF module itself: exports.render_pdf is what the command line calls
 
     content, answers = default_content("fil"), Answers.model_validate(PERSON)
     summary = evaluate(answers, content)
