@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from PIL import Image
 from pypdf import PdfReader
 
 from exports import render_pdf
@@ -361,7 +362,27 @@ def test_every_page_renders_with_pdftoppm(name, answers, tmp_path):
     shots.mkdir(exist_ok=True)
     for image in images:
         assert image.stat().st_size > 5_000  # a drawn page, not a blank one
+        assert ink_within(image) == (True, True, True, True), image.name
         shutil.copy(image, shots / f"pdf-{image.name}")
+
+
+# Where ink may be, in mm from the page's edges: the text and rules keep the 12 mm side margins and the top
+# one; the page number and title sit in the bottom margin, clear of the edge a printer cannot reach.
+CLEAR_OF_EDGES = {"left": 11, "top": 10, "right": 11, "bottom": 5}
+
+
+def ink_within(image: Path, dpi: int = 60) -> tuple[bool, bool, bool, bool]:
+    """Whether the page drawn in `image` leaves each edge's band (left, top, right, bottom) blank."""
+    page = Image.open(image).convert("L")
+    width, height = page.size
+    band = {side: round(mm * dpi / 25.4) for side, mm in CLEAR_OF_EDGES.items()}
+    left, top, right, bottom = page.point(lambda v: 255 if v < 250 else 0).getbbox() or (width, height, 0, 0)
+    return (
+        left >= band["left"],
+        top >= band["top"],
+        right <= width - band["right"],
+        bottom <= height - band["bottom"],
+    )
 
 
 # --- Properties: any answers make a PDF ----------------------------------------------------------------------------
