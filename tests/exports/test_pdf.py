@@ -18,7 +18,7 @@ from pypdf import PdfReader
 from exports import render_pdf
 from exports.pdf import FONT_FILES, REPLACEMENT, printable
 from logic import Answers, default_content, evaluate, load_content
-from logic.layout import triggers_text
+from logic.layout import layout, triggers_text
 from logic.vocab import Field
 from tests import strategies
 from tests.factories import EVERYTHING, make_answers
@@ -84,6 +84,16 @@ def test_every_flag_is_there_with_the_answers_that_raised_it(everything):
     for flag in summary.flags:
         assert words(f"{flag.title}.") in text
         assert words(triggers_text(flag, default_content())) in text
+
+
+def test_a_flag_the_next_step_lists_points_to_its_step_and_each_mark_card_names_its_fit(everything):
+    _, summary, _, text = everything
+    lay, ui = layout(summary), default_content().ui.summary
+    pointed = [item.step for item in lay.flags if item.step]
+    assert pointed == [1, 2, 3]
+    assert all(words(ui.see_step.format(number=step)) in text for step in pointed)
+    assert all(words(f"{card.fit.label}. {card.mark.glutathione}") in text for card in lay.marks if card.fit_shown)
+    assert "None" not in text
 
 
 def test_a_usual_summary_prints_each_flag_s_reason_and_what_to_do_too():
