@@ -2,8 +2,9 @@
 
 from playwright.async_api import Page, expect
 
-from logic.answers import STEP_FIELDS, is_multi, is_yes_no
+from logic.answers import STEP_FIELDS
 from logic.vocab import Field, Step
+from tests.support.actions import actions
 from tests.support.browser import CONTENT
 
 
@@ -21,21 +22,35 @@ async def click_button(page: Page, label: str) -> None:
 
 
 async def answer(page: Page, field: Field, value) -> None:
-    if is_multi(field):
-        labels = [CONTENT.option_label(field, v) for v in value] or [CONTENT.questions.fields[field].none_label]
-        for label in labels:
-            await page.get_by_test_id("stCheckbox").filter(has_text=label).first.locator("label").click()
+    """As the Questionnaire's `answer`: the actions of tests/support/actions.py, by the words on the screen.
+
+    Each box or option is checked once the page is idle, and set again if it does not hold its value: with
+    many sessions on two cores, a click can land while the app-wide redraw that a new skin type starts (the
+    drawings take its tone) is still under way, and that redraw can drop it. A person sees the box unticked
+    and ticks it again; so does this driver, at most twice more, and fails if the box still does not hold.
+    """
+    for action in actions(field, value, CONTENT):
+        if action.kind == "type":
+            area = page.get_by_role("textbox", name=action.question)
+            await area.fill(action.value)
+            await area.blur()
             await wait_idle(page)
-    elif field is Field.NOTES:
-        area = page.get_by_role("textbox", name=CONTENT.field_label(field))
-        await area.fill(value)
-        await area.blur()
-        await wait_idle(page)
-    else:
-        group = page.get_by_role("radiogroup", name=CONTENT.field_label(field))
-        label = CONTENT.option_label(field, value if not is_yes_no(field) else bool(value))
-        await group.get_by_text(label, exact=True).click()
-        await wait_idle(page)
+            continue
+        if action.kind == "tick":
+            widget = page.get_by_test_id("stCheckbox").filter(has_text=action.label).first
+            target, box, held = widget.locator("label"), widget.locator("input"), action.value
+        else:  # a radio option is held when it is the one chosen
+            group = page.get_by_role("radiogroup", name=action.question)
+            target = group.get_by_text(action.label, exact=True)
+            option = group.locator("label").filter(has=page.get_by_text(action.label, exact=True)).first
+            box, held = option.locator("input"), True
+        for _ in range(3):
+            if await box.is_checked() == held:
+                break
+            await target.click()
+            await wait_idle(page)
+        else:
+            assert await box.is_checked() == held, f"{field}: {action.label!r} is not {'set' if held else 'clear'}"
 
 
 async def go_to(page: Page, button: str, heading: str, level: str) -> None:
