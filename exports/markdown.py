@@ -35,6 +35,8 @@ def _lines(lay: Layout, answers: Answers | None, today: date | None) -> list[str
     ui = content.ui.summary
     box = lay.next_step
     out: list[str] = [f"# {content.ui.app_title}", "", f"## {ui.title}", ""]
+    if lay.plan_first:  # nothing to act on: the answer to the person's own question comes first
+        out += _plan(lay)
     out += [f"### {box.icon} {box.label}", "", box.instruction, ""]
     if box.why:
         out += [box.why, ""]
@@ -42,6 +44,8 @@ def _lines(lay: Layout, answers: Answers | None, today: date | None) -> list[str
         out += [f"**{ui.do_first}**", ""]
         out += [f"{number}. {action}" for number, action in enumerate(box.first, 1)]
         out += [""]
+    if not lay.plan_first:
+        out += _plan(lay)
 
     out += [f"## {ui.flags}", ""]
     if not lay.groups:
@@ -123,6 +127,13 @@ def _lines(lay: Layout, answers: Answers | None, today: date | None) -> list[str
         f"{ui.content_version}: {lay.content_version}" + (f" · {ui.made_on}: {today.isoformat()}" if today else "")
     )
     return out
+
+
+def _plan(lay: Layout) -> list[str]:
+    """One line per route: the advice in bold, then why, with its sources by number."""
+    out = [f"### {lay.content.ui.summary.plan}", ""]
+    out += [f"- **{line.entry.title}.** {line.entry.reason} {line.cite}" for line in lay.plan]
+    return [*out, ""]
 
 
 def _reference(number: int, citation: str, url: str | None) -> str:

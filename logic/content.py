@@ -14,7 +14,7 @@ the rules never change with the language.
 
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 from enum import StrEnum
 from functools import cache
@@ -27,8 +27,10 @@ from pydantic import BaseModel, StringConstraints, model_validator
 from . import errors
 from .answers import Answers, field_options, is_multi, is_text, is_yes_no, needs_one
 from .errors import FILE_MISSING, ContentError, content_problems, no_language, not_toml, unreadable
+from .rules import PLAN_RULES
 from .summary import Frozen, Reference
 from .vocab import (
+    Advice,
     Evidence,
     Field,
     FlagId,
@@ -147,6 +149,33 @@ class MarkText(Frozen):
     what_works: Text
     sources: Sources
     question: Text | None = None
+
+
+# --- plan.toml ------------------------------------------------------------------------------------------
+
+
+class PlanText(Frozen):
+    """The plan's words for one route and advice: the advice in a few plain words, and one line saying why."""
+
+    title: Text
+    reason: Text
+    sources: Sources
+
+
+PlanTexts = dict[Route, dict[Advice, PlanText]]
+
+
+def _plan_complete(plan: PlanTexts) -> None:
+    """A text for every advice the rules can give each route (`logic/rules.py`), and none they cannot."""
+    for route in Route:
+        given = plan.get(route, {})
+        wanted = [advice for advice, _ in PLAN_RULES.get(route, ())]
+        missing = [f"{route}.{a}" for a in wanted if a not in given]
+        if missing:
+            raise ValueError(errors.missing_ids(Advice, missing))
+        extra = [f"{route}.{a}" for a in given if a not in wanted]
+        if extra:
+            raise ValueError(errors.plan_not_given(extra))
 
 
 # --- questions.toml -------------------------------------------------------------------------------------
@@ -275,6 +304,8 @@ class SummaryText(Frozen):
     why: Text
     and_word: Text
     do_first: Text
+    plan: Text  # the plan's heading: the question the person came with
+    plan_more: Text  # the label of the fold under each plan line: its reason and sources
     read_rest: Text
     see_step: Text
     flags: Text
@@ -377,6 +408,7 @@ class Content(Frozen):
     language: Language
     general: General
     flags: dict[FlagId, FlagText]
+    plan: PlanTexts
     article: dict[SectionId, SectionText]
     marks: dict[Mark, MarkText]
     questions: Questions
@@ -417,8 +449,8 @@ _ENTRY_FILES: dict[str, tuple[type[StrEnum], type[BaseModel]]] = {
 }
 # The files that are one model as a whole.
 _MODEL_FILES: dict[str, type[BaseModel]] = {"general": General, "questions": Questions, "ui": Interface}
-_CITING = ("flags", "marks", "article")  # the files whose entries cite the bibliography
-_WORDS = ("general", "flags", "article", "marks", "questions", "ui")  # the files a translation has too
+_CITING = ("flags", "plan", "marks", "article")  # the files whose entries cite the bibliography
+_WORDS = ("general", "flags", "plan", "article", "marks", "questions", "ui")  # the files a translation has too
 _FILES = (*_WORDS, "references")
 SOURCE_LANGUAGE = "en"
 # What in each file is not words a person reads (ids of sources, grades, icons, the version, file names): a
@@ -426,6 +458,7 @@ SOURCE_LANGUAGE = "en"
 NOT_TRANSLATED: dict[str, tuple[str, ...]] = {
     "general": ("content_version", "*.*.icon"),
     "flags": ("*.sources",),
+    "plan": ("*.*.sources",),
     "article": ("*.sources", "*.evidence"),
     "marks": ("*.sources",),
     "questions": (),
@@ -461,6 +494,9 @@ def load_content(directory: Path = CONTENT_DIR, language: str = SOURCE_LANGUAGE)
         try:
             if name in _MODEL_FILES:
                 parts[name] = _MODEL_FILES[name].model_validate(data)
+            elif name == "plan":
+                parts[name] = pydantic.TypeAdapter(PlanTexts).validate_python(data)
+                _plan_complete(parts[name])
             elif name == "references":
                 parts[name] = pydantic.TypeAdapter(dict[ReferenceId, ReferenceText]).validate_python(data)
                 _no_duplicate_references(parts[name])
@@ -505,18 +541,28 @@ def _check_citations(parts: dict[str, Any], directory: Path) -> None:
     known = parts["references"]
     cited: set[str] = set()
     for name in _CITING:
+        entries = dict(_citing_entries(parts[name]))
         unknown = [
             errors.not_in_bibliography(entry_id, source)
-            for entry_id, entry in parts[name].items()
+            for entry_id, entry in entries.items()
             for source in entry.sources
             if source not in known
         ]
         if unknown:
             raise ContentError(directory / f"{name}.toml", unknown)
-        cited.update(source for entry in parts[name].values() for source in entry.sources)
+        cited.update(source for entry in entries.values() for source in entry.sources)
     uncited = [errors.never_cited(reference_id) for reference_id in known if reference_id not in cited]
     if uncited:
         raise ContentError(directory / "references.toml", uncited)
+
+
+def _citing_entries(part: dict[Any, Any], at: str = "") -> Iterator[tuple[str, Any]]:
+    """Each entry of a citing file with its dotted id; the plan's entries sit one table deeper."""
+    for key, value in part.items():
+        if isinstance(value, dict):
+            yield from _citing_entries(value, f"{at}{key}.")
+        else:
+            yield f"{at}{key}", value
 
 
 @cache

@@ -29,6 +29,7 @@ from .answers import (
     text_length,
 )
 from .vocab import (
+    Advice,
     Evidence,
     Field,
     FlagId,
@@ -75,6 +76,7 @@ __all__ = [
     "not_toml",
     "options_differ",
     "placeholders_differ",
+    "plan_not_given",
     "same_source_twice",
     "shown",
     "too_big",
@@ -301,6 +303,7 @@ _ENTRY = {
     SectionId: "text for the article section",
     Mark: "text for the mark",
     Route: "question for the route",
+    Advice: "plan text for the route and advice",
     NextStep: "words for the next step",
     Level: "text for the level",
     Evidence: "label for the evidence grade",
@@ -315,6 +318,11 @@ _ENTRY = {
 def missing_ids(kind: type[StrEnum], ids: Iterable[str]) -> str:
     """The line for a content file that leaves out some ids of `kind`."""
     return f"no {_ENTRY[kind]} for: {', '.join(ids)}"
+
+
+def plan_not_given(entries: Iterable[str]) -> str:
+    """The line for plan texts the rules never use, which a clinician may think are shown."""
+    return f"the rules never give this advice, so its text would never show: {', '.join(entries)}"
 
 
 def options_differ(field: Field, missing: list[str], unknown: list[str]) -> str:

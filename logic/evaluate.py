@@ -2,8 +2,8 @@
 
 from .answers import Answers
 from .content import Content, default_content
-from .rules import GLUTATHIONE_FIT, fired_flags, relevant_sections
-from .summary import FlagResult, MarkResult, SectionResult, Summary
+from .rules import GLUTATHIONE_FIT, fired_flags, plan_advice, relevant_sections
+from .summary import FlagResult, MarkResult, PlanEntry, SectionResult, Summary
 from .vocab import Level, NextStep
 
 MAX_PROVIDER_QUESTIONS = 8
@@ -27,6 +27,11 @@ def evaluate(answers: Answers, content: Content | None = None) -> Summary:
         )
         for flag, rule, triggers in fired_flags(answers)
         for text in (content.flags[flag],)
+    )
+    plan = tuple(
+        PlanEntry(route=route, advice=advice, title=text.title, reason=text.reason, sources=text.sources)
+        for route, advice in plan_advice(answers)
+        for text in (content.plan[route][advice],)
     )
     marks = tuple(
         MarkResult(
@@ -58,10 +63,11 @@ def evaluate(answers: Answers, content: Content | None = None) -> Summary:
         for section, reasons in relevant_sections(answers)
         for text in (content.article[section],)
     )
-    cited = dict.fromkeys(s for part in (*flags, *marks, *article) for s in part.sources)
+    cited = dict.fromkeys(s for part in (*plan, *flags, *marks, *article) for s in part.sources)
     return Summary(
         level=flags[0].level if flags else Level.NONE,
         next_step=NextStep(flags[0].when) if flags and flags[0].level in _ACT_FIRST else NextStep.NONE,
+        plan=plan,
         flags=flags,
         marks=marks,
         article=article,

@@ -1,13 +1,15 @@
 """The summary's reading order, decided once: the web page, the Markdown and the PDF draw this layout.
 
-A worried person reads the summary, so it opens with what to do and how soon (the next step), then the flags
+A worried person reads the summary, so it opens with what to do and how soon (the next step), then the plan
+(the answer to "should I do this, and will it help my marks?" for each way they are considering; when there is
+no next step, the plan opens the summary instead, so nothing above it reads as a go-ahead), then the flags
 grouped by level, one card per mark, the article's claims each beside its grade, the questions for the
 dermatologist or doctor, and the references, numbered once in the order they are first cited.
 
 The web page shows only what fits in `WEB_WORDS` words by default; the rest of each item is one click away.
 Which parts are shown is decided here too (`Layout.fold`): when all of it would be too long, the parts lowest
 on the page are folded first, one at a time, so the top of the summary (the next step, then the flags) is
-always shown in full. The Markdown and the PDF ignore the folding: they carry what the page folds.
+always shown in full, and so is the plan. The Markdown and the PDF ignore the folding: they carry what the page folds.
 """
 
 import re
@@ -17,7 +19,7 @@ from functools import lru_cache, partial
 from math import ceil
 
 from .content import Content, LabelText, default_content
-from .summary import FlagResult, MarkResult, Reference, SectionResult, Summary
+from .summary import FlagResult, MarkResult, PlanEntry, Reference, SectionResult, Summary
 from .vocab import Evidence, Level, NextStep, When
 
 WEB_WORDS = 700  # the most words the web page shows by default, for any answers
@@ -58,6 +60,12 @@ class NextStepBox:
     def emergency(self) -> bool:
         """The next step is `now`: the box is announced, and the rest of the summary waits behind one control."""
         return self.step is NextStep.NOW
+
+
+@dataclass(frozen=True)
+class PlanLine:
+    entry: PlanEntry
+    cite: str  # its sources by number, "[1, 4]"
 
 
 @dataclass(frozen=True)
@@ -104,6 +112,7 @@ class Claim:
 @dataclass(frozen=True)
 class Layout:
     next_step: NextStepBox
+    plan: tuple[PlanLine, ...]
     groups: tuple[FlagGroup, ...]
     marks: tuple[MarkCard, ...]
     key: tuple[LabelText, ...]  # the meaning of each grade the claims use, once, in a fixed order
@@ -123,6 +132,11 @@ class Layout:
         return None if language.reviewed_by_clinician else language.notice
 
     @property
+    def plan_first(self) -> bool:
+        """With no next step, the plan opens the summary: the none box then reads as what it is, no warning."""
+        return self.next_step.step is NextStep.NONE
+
+    @property
     def flags(self) -> tuple[FlagItem, ...]:
         return tuple(item for group in self.groups for item in group.flags)
 
@@ -133,6 +147,8 @@ class Layout:
         (with that control, unless `gate` is false: once the rest is open, the control is gone)."""
         ui, box = self.content.ui.summary, self.next_step
         yield ui.title
+        if self.plan_first:
+            yield from self._plan()
         yield from (box.label, box.instruction)
         if box.why:
             yield box.why
@@ -145,6 +161,8 @@ class Layout:
     def rest(self) -> Iterator[str]:
         """The rest of the page as shown by default: headings, texts and the labels of closed disclosures."""
         ui = self.content.ui.summary
+        if not self.plan_first:
+            yield from self._plan()
         yield ui.flags
         if not self.groups:
             yield ui.no_flags
@@ -186,6 +204,13 @@ class Layout:
         yield ui.about
         yield self.content.ui.nav.change_answers
         yield self.content.ui.nav.start_over
+
+    def _plan(self) -> Iterator[str]:
+        """One line per route with its advice; its reason and sources one click away."""
+        ui = self.content.ui.summary
+        yield ui.plan
+        for line in self.plan:
+            yield from (line.entry.title, ui.plan_more)
 
     def _article(self) -> Iterator[str]:
         ui = self.content.ui.summary
@@ -356,6 +381,7 @@ def layout(summary: Summary, content: Content | None = None) -> Layout:
         said.update(section.why_shown)
     return Layout(
         next_step=box,
+        plan=tuple(PlanLine(entry=entry, cite=_cite(entry.sources, numbers)) for entry in summary.plan),
         groups=groups,
         marks=marks,
         key=tuple(general.evidence[e] for e in _GRADE_ORDER if e in used),

@@ -1,4 +1,5 @@
-"""The medical rules, as data: when each flag fires, which article sections apply, how each mark fits.
+"""The medical rules, as data: when each flag fires, the plan for each way of taking glutathione, which
+article sections apply, how each mark fits.
 
 A condition looks at the answers and returns the answers that satisfy it (as triggers); an empty tuple
 means it does not hold. That one shape gives both "does it fire" and "why am I seeing this".
@@ -12,6 +13,7 @@ from .answers import Answers
 from .summary import Trigger
 from .vocab import (
     ActiveAcne,
+    Advice,
     AgeGroup,
     Condition,
     Distress,
@@ -68,6 +70,20 @@ def either(*rules: Rule) -> Rule:
     return holds
 
 
+def lacking(field: Field, *values: StrEnum) -> Rule:
+    """Holds when the answer to `field` is (or, for lists, includes) none of `values`; its triggers are the
+    answer as given, so "why am I seeing this" names what was chosen instead."""
+    unwanted = frozenset(values)
+
+    def holds(answers: Answers) -> tuple[Trigger, ...]:
+        given = answers.values_of(field)
+        if any(v in unwanted for v in given):
+            return ()
+        return tuple(Trigger(field=field, value=v) for v in given)
+
+    return holds
+
+
 def always(answers: Answers) -> tuple[Trigger, ...]:
     """Holds for everyone (the sections every reader should see); its trigger is the marks they named."""
     return tuple(Trigger(field=Field.MARKS, value=v) for v in answers.marks)
@@ -85,7 +101,11 @@ RECENT_ISOTRETINOIN = answered(Field.ISOTRETINOIN, Isotretinoin.CURRENT, Isotret
 ACTIVE_ACNE = answered(Field.ACTIVE_ACNE, ActiveAcne.FEW, ActiveAcne.MANY_INFLAMED, ActiveAcne.NODULES_OR_CYSTS)
 LIGHTENING_GOAL = answered(Field.GOALS, Goal.LIGHTER_SKIN_OVERALL)
 FADE_DARK_GOAL = answered(Field.GOALS, Goal.FADE_DARK_MARKS)
-NON_MEDICAL_SETTING = answered(Field.SETTING, Setting.SPA_OR_SALON, Setting.SELF_AT_HOME, Setting.ONLINE_PURCHASE)
+NON_MEDICAL_SETTING = answered(
+    Field.SETTING, Setting.SPA_OR_SALON, Setting.HOME_SERVICE, Setting.SELF_AT_HOME, Setting.ONLINE_PURCHASE
+)
+BREATHING_CONDITION = answered(Field.CONDITIONS, Condition.ASTHMA, Condition.SULFITE_SENSITIVITY)
+INHALED = answered(Field.ROUTES, Route.INHALED)
 HEALTH_ANSWERS = either(
     PREGNANCY_OR_BREASTFEEDING,
     answered(Field.AGE_GROUP, AgeGroup.UNDER_18),
@@ -144,7 +164,12 @@ FLAG_RULES: dict[FlagId, FlagRule] = {
         Level.CONSULT, When.BEFORE_TREATMENT, answered(Field.CONDITIONS, Condition.CANCER_TREATMENT)
     ),
     FlagId.PREVIOUS_REACTION: FlagRule(
-        Level.CONSULT, When.BEFORE_TREATMENT, answered(Field.PREVIOUS_REACTION, YesNoNotSure.YES)
+        Level.CONSULT,
+        When.BEFORE_TREATMENT,
+        either(
+            answered(Field.PREVIOUS_REACTION, YesNoNotSure.YES),
+            every(answered(Field.PREVIOUS_REACTION, YesNoNotSure.NOT_SURE), INJECTION_POSSIBLE),
+        ),
     ),
     FlagId.SEVERE_ACTIVE_ACNE: FlagRule(
         Level.CONSULT,
@@ -171,18 +196,19 @@ FLAG_RULES: dict[FlagId, FlagRule] = {
     FlagId.EMOTIONAL_IMPACT: FlagRule(
         Level.CONSULT, When.BEFORE_TREATMENT, answered(Field.DISTRESS, Distress.AFFECTS_DAILY_LIFE)
     ),
+    FlagId.INHALED_WITH_ASTHMA: FlagRule(Level.CONSULT, When.BEFORE_TREATMENT, every(INHALED, BREATHING_CONDITION)),
+    FlagId.ISOTRETINOIN_UNSURE: FlagRule(
+        Level.CONSULT, When.BEFORE_TREATMENT, answered(Field.ISOTRETINOIN, Isotretinoin.NOT_SURE)
+    ),
+    FlagId.MARKS_UNSURE: FlagRule(Level.CONSULT, When.BEFORE_TREATMENT, answered(Field.MARKS, Mark.NOT_SURE)),
     FlagId.INJECTION_NOT_APPROVED: FlagRule(Level.NOTE, When.ANYTIME, INJECTION_POSSIBLE),
     FlagId.INHALED_GLUTATHIONE_ASTHMA: FlagRule(
-        Level.NOTE, When.ANYTIME, answered(Field.CONDITIONS, Condition.ASTHMA, Condition.SULFITE_SENSITIVITY)
+        Level.NOTE, When.ANYTIME, every(BREATHING_CONDITION, lacking(Field.ROUTES, Route.INHALED))
     ),
     FlagId.RED_MARKS_NOT_PIGMENT: FlagRule(Level.NOTE, When.ANYTIME, answered(Field.MARKS, Mark.RED_MARKS)),
     FlagId.DARKER_SKIN_PIH: FlagRule(Level.NOTE, When.ANYTIME, DARKER_SKIN),
     FlagId.RECENT_MARKS: FlagRule(Level.NOTE, When.ANYTIME, answered(Field.MARK_AGE, MarkAge.UNDER_3_MONTHS)),
-    FlagId.TYPE_UNSURE: FlagRule(
-        Level.NOTE,
-        When.ANYTIME,
-        either(answered(Field.MARKS, Mark.NOT_SURE), answered(Field.SKIN_TYPE, SkinType.NOT_SURE)),
-    ),
+    FlagId.TYPE_UNSURE: FlagRule(Level.NOTE, When.ANYTIME, answered(Field.SKIN_TYPE, SkinType.NOT_SURE)),
     FlagId.PRODUCT_QUALITY: FlagRule(
         Level.NOTE,
         When.ANYTIME,
@@ -190,6 +216,49 @@ FLAG_RULES: dict[FlagId, FlagRule] = {
     ),
     FlagId.LIGHTENING_GOAL: FlagRule(Level.NOTE, When.ANYTIME, LIGHTENING_GOAL),
 }
+
+# --- The plan: "should I do this, and will it help my marks?" for each way of taking glutathione ---------
+
+UNDECIDED_MEANS = (Route.INJECTION, Route.ORAL, Route.TOPICAL)  # what `not_decided` stands for
+# Pills and creams: their safety has not been shown for these people, so a doctor comes first.
+SAFETY_NOT_SHOWN = either(
+    PREGNANCY_OR_BREASTFEEDING,
+    answered(Field.AGE_GROUP, AgeGroup.UNDER_18),
+    answered(Field.CONDITIONS, Condition.KIDNEY, Condition.LIVER, Condition.THYROID, Condition.CANCER_TREATMENT),
+    answered(Field.PREVIOUS_REACTION, YesNoNotSure.YES),
+)
+BROWN_MARKS = answered(Field.MARKS, Mark.BROWN_MARKS)
+_PILLS_AND_CREAMS = (
+    (Advice.ASK_DOCTOR_FIRST, SAFETY_NOT_SHOWN),
+    (Advice.SMALL_EFFECT_AT_MOST, BROWN_MARKS),  # at most a slight, short-lived lightening of brown marks
+    (Advice.UNLIKELY_TO_HELP, always),
+)
+# Every advice a route can get, in the order they are tried: the first that holds is the route's advice.
+# Injections and inhaling are advised against for everyone: no injection is approved for skin anywhere, and
+# inhaled glutathione is not a skin treatment and can tighten the airways.
+PLAN_RULES: dict[Route, tuple[tuple[Advice, Rule], ...]] = {
+    Route.INJECTION: ((Advice.AVOID, always),),
+    Route.INHALED: ((Advice.AVOID, always),),
+    Route.ORAL: _PILLS_AND_CREAMS,
+    Route.TOPICAL: _PILLS_AND_CREAMS,
+}
+
+
+def planned_routes(answers: Answers) -> tuple[Route, ...]:
+    """The routes the plan answers for, in the plan's order; `not_decided` stands for its three."""
+    chosen = set(answers.routes)
+    if Route.NOT_DECIDED in chosen:
+        chosen |= set(UNDECIDED_MEANS)
+    return tuple(r for r in PLAN_RULES if r in chosen)
+
+
+def plan_advice(answers: Answers) -> tuple[tuple[Route, Advice], ...]:
+    """The advice for each route the person is considering, in the plan's order."""
+    return tuple(
+        (route, next(advice for advice, holds in PLAN_RULES[route] if holds(answers)))
+        for route in planned_routes(answers)
+    )
+
 
 # --- How glutathione fits each kind of mark (fixed by the spec) ----------------------------------------
 

@@ -1,10 +1,11 @@
-"""What `evaluate` returns: frozen value objects whose JSON is the contract's summary shape (version 2)."""
+"""What `evaluate` returns: frozen value objects whose JSON is the contract's summary shape (version 3)."""
 
 from datetime import date
 
 from pydantic import BaseModel, ConfigDict
 
 from .vocab import (
+    Advice,
     Evidence,
     Field,
     FlagId,
@@ -14,6 +15,7 @@ from .vocab import (
     NextStep,
     ReferenceKind,
     Relevance,
+    Route,
     SectionId,
     When,
 )
@@ -41,6 +43,16 @@ class Reference(Frozen):
     kind: ReferenceKind
     url: str | None = None
     checked: date
+
+
+class PlanEntry(Frozen):
+    """The answer to "should I do this, and will it help my marks?" for one way of taking glutathione."""
+
+    route: Route
+    advice: Advice
+    title: str  # the advice in a few plain words
+    reason: str  # one line saying why
+    sources: tuple[str, ...]
 
 
 class FlagResult(Frozen):
@@ -82,6 +94,7 @@ class SectionResult(Frozen):
 class Summary(Frozen):
     level: Level
     next_step: NextStep
+    plan: tuple[PlanEntry, ...]
     flags: tuple[FlagResult, ...]
     marks: tuple[MarkResult, ...]
     article: tuple[SectionResult, ...]

@@ -1,6 +1,6 @@
 """Every answer value, flag id, level and section id of the contract, defined once.
 
-The values are the JSON strings of the product contract (version 2). Labels and help texts for them live in
+The values are the JSON strings of the product contract (version 3). Labels and help texts for them live in
 `content/questions.toml`, so a clinician can reword them without touching code.
 """
 
@@ -109,6 +109,7 @@ class ActiveAcne(StrEnum):
 
 class Route(StrEnum):
     INJECTION = "injection"
+    INHALED = "inhaled"  # breathed in through a nebuliser or inhaler
     ORAL = "oral"
     TOPICAL = "topical"
     NOT_DECIDED = "not_decided"
@@ -118,6 +119,7 @@ class Setting(StrEnum):
     DERMATOLOGIST = "dermatologist"
     OTHER_MEDICAL = "other_medical"
     SPA_OR_SALON = "spa_or_salon"
+    HOME_SERVICE = "home_service"  # someone comes to your home to give it
     SELF_AT_HOME = "self_at_home"
     ONLINE_PURCHASE = "online_purchase"
     NOT_DECIDED = "not_decided"
@@ -160,7 +162,7 @@ class When(StrEnum):
     """How soon a flag needs acting on, as triage tools say it."""
 
     NOW = "now"  # call the emergency number or go to an emergency department now
-    TODAY = "today"  # same-day care: urgent care, a doctor, a crisis line
+    TODAY = "today"  # same-day care: a doctor today or an emergency department, a crisis line
     WITHIN_2_WEEKS = "within_2_weeks"  # see a doctor within about two weeks
     BEFORE_TREATMENT = "before_treatment"  # see a dermatologist or your doctor before any treatment
     ANYTIME = "anytime"  # worth knowing; nothing to book
@@ -201,6 +203,9 @@ class FlagId(StrEnum):
     UNSAFE_INJECTION_SETTING = "unsafe_injection_setting"
     SUNKEN_SCARS = "sunken_scars"
     EMOTIONAL_IMPACT = "emotional_impact"
+    INHALED_WITH_ASTHMA = "inhaled_with_asthma"
+    ISOTRETINOIN_UNSURE = "isotretinoin_unsure"
+    MARKS_UNSURE = "marks_unsure"
     INJECTION_NOT_APPROVED = "injection_not_approved"
     INHALED_GLUTATHIONE_ASTHMA = "inhaled_glutathione_asthma"
     RED_MARKS_NOT_PIGMENT = "red_marks_not_pigment"
@@ -209,6 +214,15 @@ class FlagId(StrEnum):
     TYPE_UNSURE = "type_unsure"
     PRODUCT_QUALITY = "product_quality"
     LIGHTENING_GOAL = "lightening_goal"
+
+
+class Advice(StrEnum):
+    """The plan's answer to "should I do this, and will it help my marks?" for one way of taking glutathione."""
+
+    AVOID = "avoid"
+    ASK_DOCTOR_FIRST = "ask_doctor_first"
+    SMALL_EFFECT_AT_MOST = "small_effect_at_most"
+    UNLIKELY_TO_HELP = "unlikely_to_help"
 
 
 class SectionId(StrEnum):

@@ -197,6 +197,8 @@ def summary(content: Content) -> None:
     lay = layout(result, content).fold()
     words = content.ui.summary
     st.title(words.title, anchor=False)
+    if lay.plan_first:  # nothing to act on: the answer to the person's own question opens the page
+        _plan(lay)
     _next_step(lay)
     if lay.next_step.emergency and state.session().get(_REST_OPEN) != answers:
         # Help comes first: the rest waits behind one control, reachable by keyboard like any button.
@@ -204,6 +206,8 @@ def summary(content: Content) -> None:
         return
     if state.session().pop(_REST_FOCUS, False):
         st.iframe(_FOCUS_REST, height=1)
+    if not lay.plan_first:
+        _plan(lay)
     _flags(lay)
     _marks(lay)
     _claims(lay)
@@ -269,6 +273,18 @@ def _next_step(lay: Layout) -> None:
     if box.first:
         parts.append(f"**{words.do_first}**\n\n" + "\n".join(f"{n}. {a}" for n, a in enumerate(box.first, 1)))
     _BOX[box.step]("\n\n".join(parts), icon=box.icon)
+
+
+def _plan(lay: Layout) -> None:
+    """The answer to "should I do this, and will it help my marks?": one line per route, its reason a click away."""
+    words = lay.content.ui.summary
+    st.header(words.plan, anchor=False)
+    for line in lay.plan:
+        with st.container(border=True):
+            st.markdown(f"**{line.entry.title}**")
+            with st.expander(words.plan_more):
+                st.write(line.entry.reason)
+                st.caption(f"{words.sources}: {_sources(lay, line.entry.sources)}")
 
 
 def _sources(lay: Layout, sources: tuple[str, ...]) -> str:

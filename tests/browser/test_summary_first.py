@@ -52,6 +52,10 @@ PERSONAS = {
         goals=["fade_dark_marks", "smooth_pits"],
     ),
     "notes_only": answers_dict(marks=["red_marks"], goals=["fade_red_marks"], skin_type="II"),
+    # Most people: healthy, weighing a drip at a clinic. Nothing to book, and the plan's "avoid" opens the page.
+    "drip": answers_dict(
+        routes=["injection"], setting="other_medical", marks=["brown_marks"], goals=["fade_dark_marks"]
+    ),
     "nothing": answers_dict(),
     "largest": answers_dict(**EVERYTHING),
 }
@@ -61,6 +65,7 @@ EXPECTED_STEP = {
     "within_2_weeks": NextStep.WITHIN_2_WEEKS,
     "before_treatment": NextStep.BEFORE_TREATMENT,
     "notes_only": NextStep.NONE,
+    "drip": NextStep.NONE,
     "nothing": NextStep.NONE,
     "largest": NextStep.NOW,
 }
@@ -129,8 +134,14 @@ def test_on_a_phone_the_next_step_comes_first_inside_the_first_screen_and_the_pa
     q.name, q.shots = f"summary-{name}-phone", SCREENSHOTS
     elements = page.evaluate(ELEMENTS)
     first = elements.index(next(e for e in elements if e["kind"] == "title"))
-    after = elements[first + 1]
-    assert after["kind"] == "alert", f"the next step is not the first thing under the title: {after}"
+    box_at = next(i for i, e in enumerate(elements) if e["kind"] == "alert")
+    between = elements[first + 1 : box_at]
+    if lay.plan_first:  # nothing to act on: the answer to the person's question comes first, then the box
+        assert between[0]["text"] == CONTENT.ui.summary.plan, f"the plan is not first under the title: {between}"
+        assert [e for e in between if e["text"] in {line.entry.title for line in lay.plan}] == between[1::2]
+    else:
+        assert between == [], f"the next step is not the first thing under the title: {between}"
+    after = elements[box_at]
     assert box.label in after["text"]
     assert box.instruction in after["text"]
     label = page.get_by_test_id("stAlert").first.get_by_text(box.label, exact=True)
@@ -205,3 +216,44 @@ def test_every_disclosure_and_button_of_the_summary_is_reached_with_tab(page_fac
     tab_until(page, first)
     press(page, "Enter")
     assert page.locator("[data-testid=stMain] details[open]").count() >= 1
+
+
+# Whatever else they answered, a person planning a drip reads "avoid" with its reason inside the first phone screen,
+# and nothing above it reads as approval.
+DRIP_PLANNERS = {
+    "healthy": PERSONAS["drip"],
+    "not_decided": answers_dict(routes=["not_decided"], setting="home_service", marks=["brown_marks", "red_marks"]),
+    "urgent": PERSONAS["today"],
+    "before_treatment": PERSONAS["before_treatment"],
+}
+APPROVAL = ("nothing to book", "nothing you need to book", "no doctor needed", "doesn't need a doctor", "safe for you")
+
+
+@pytest.mark.parametrize("name", DRIP_PLANNERS)
+def test_a_person_planning_a_drip_reads_avoid_with_its_reason_on_the_first_phone_screen(page_factory, name, tmp_path):
+    summary = evaluate(Answers.model_validate(DRIP_PLANNERS[name]))
+    avoid = next(e for e in summary.plan if e.route == "injection")
+    assert avoid.advice == "avoid"
+
+    page = page_factory(viewport=PHONE)
+    open_summary(page, DRIP_PLANNERS[name], tmp_path)
+    main = page.get_by_test_id("stMain")
+    line = main.get_by_text(avoid.title, exact=True)
+    assert line.count() == 1, "the plan says each route's advice once"
+    box = line.bounding_box()
+    assert box["y"] + box["height"] <= PHONE["height"], f"the avoid line is below the first screen ({box})"
+    above = page.evaluate(
+        """(title) => { const t = document.querySelector('[data-testid=stMain]').innerText;
+                        return t.slice(0, t.indexOf(title)); }""",
+        avoid.title,
+    )
+    assert not [p for p in APPROVAL if p in above.lower()], above
+    for entry in summary.plan:  # one line per route, each once
+        assert main.get_by_text(entry.title, exact=True).count() == 1
+    # Its reason and sources are one click away.
+    more = line.locator("xpath=ancestor::*[@data-testid='stVerticalBlock'][1]").get_by_text(
+        CONTENT.ui.summary.plan_more
+    )
+    more.click()
+    main.get_by_text(avoid.reason).wait_for()
+    page.screenshot(path=str(SCREENSHOTS / f"plan-{name}-phone-first-screen.png"))

@@ -37,6 +37,7 @@ def check_markdown_shape(answers: Answers, today: date | None) -> None:
     prose |= {f"{i.flag.reason} {i.cite}" for i in lay.flags} | {m.description for m in summary.marks}
     prose |= {c.section.article_says for c in lay.claims} | {f"{c.section.evidence_note} {c.cite}" for c in lay.claims}
     prose |= {f"- {g.icon} **{g.label}:** {g.meaning}" for g in lay.key}
+    prose |= {f"- **{line.entry.title}.** {line.entry.reason} {line.cite}" for line in lay.plan}
     for number, line in enumerate(lines[:-1]):
         assert line == "" or FENCE.match(line) or line in prose or line.startswith(f"{ui.content_version}: "), line
         if line.startswith("#"):
@@ -45,7 +46,10 @@ def check_markdown_shape(answers: Answers, today: date | None) -> None:
         assert not (line == "" and lines[number + 1] == ""), f"two blank lines before {lines[number + 2]!r}"
 
     headings = [line for line in lines if line.startswith("#")]
-    expected = [f"# {CONTENT.ui.app_title}", f"## {ui.title}", f"### {box.icon} {box.label}", f"## {ui.flags}"]
+    # The plan answers the person's question right after the next step, or before it when there is none.
+    opening = [f"### {box.icon} {box.label}", f"### {ui.plan}"]
+    expected = [f"# {CONTENT.ui.app_title}", f"## {ui.title}", *(opening[::-1] if lay.plan_first else opening)]
+    expected += [f"## {ui.flags}"]
     for level in (Level.URGENT, Level.CONSULT, Level.NOTE):
         group = [f for f in summary.flags if f.level is level]
         if group:

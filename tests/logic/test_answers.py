@@ -83,7 +83,7 @@ def test_missing_key_is_named_with_what_it_needs():
     data = answers_dict()
     del data["setting"]
     assert problems(data) == [
-        "setting: missing; it needs one of dermatologist, other_medical, spa_or_salon, self_at_home, "
+        "setting: missing; it needs one of dermatologist, other_medical, spa_or_salon, home_service, self_at_home, "
         "online_purchase, not_decided"
     ]
 

@@ -102,7 +102,19 @@ def test_the_summary_offers_every_take_away_file_once_after_what_it_downloads(at
     assert [b.proto.help for b in buttons if b.proto.label == files.save_answers] == [files.save_help]
     headers = [h.value for h in at.header]
     assert headers[-1] == words.downloads  # after the content they download, under their own heading
-    assert headers[0] == words.flags
+    assert headers[:2] == [words.plan, words.flags]  # the answer to the person's question, then what to act on
+
+
+def test_the_plan_gives_each_route_its_advice_once_with_the_reason_one_click_away(at):
+    complete(at, {**PERSON, "routes": ["injection", "inhaled", "oral"]})
+    words, plan = CONTENT.ui.summary, CONTENT.plan
+    titles = [m.value for m in at.markdown if m.value.startswith("**")]
+    advice = [("injection", "avoid"), ("inhaled", "avoid"), ("oral", "unlikely_to_help")]
+    expected = [plan[route][said].title for route, said in advice]
+    assert [t for t in titles if t.strip("*") in expected] == [f"**{t}**" for t in expected]
+    reasons = [e for e in at.expander if e.label == words.plan_more]
+    assert len(reasons) == 3
+    assert plan["inhaled"]["avoid"].reason in [m.value for m in reasons[1].markdown]
 
 
 def test_start_over_asks_first_and_no_keeps_every_answer(at):
