@@ -178,15 +178,15 @@ def _urgent_now(field: Field, content: Content) -> None:
                     st.error(f"**{flag.title}**\n\n{flag.action}\n\n{flag.reason}", icon="🚨")
                     continue
                 # Help now names the numbers first; care today after its own action, for if it gets worse.
+                # What to do and the way to it come first, so they fit one phone screen; the reason follows.
                 call = content.ui.nav.emergency_call
                 parts = [f"**{call}**", flag.action] if flag.when is When.NOW else [flag.action, call]
-                st.error("\n\n".join([f"**{flag.title}**", *parts, flag.reason]), icon="🚨")
-                st.button(
-                    content.ui.nav.what_to_do_now,
-                    key=f"now:{field}:{flag.id}",
-                    type="primary",
-                    on_click=state.what_to_do_now,
-                )
+                st.error("\n\n".join([f"**{flag.title}**", *parts]), icon="🚨")
+                # Inside the question's fragment: a click reruns only the fragment, so the page is redrawn here.
+                if st.button(content.ui.nav.what_to_do_now, key=f"now:{field}:{flag.id}", type="primary"):
+                    state.what_to_do_now()
+                    st.rerun(scope="app")
+                st.write(flag.reason)
 
 
 def _answers(content: Content) -> Answers:

@@ -35,7 +35,7 @@ CSS = """
 [data-testid="stElementContainer"].st-key-watch { display: none; }
 .st-key-nav [data-testid="stHorizontalBlock"] { flex-wrap: nowrap; }
 .st-key-nav [data-testid="stColumn"] { min-width: 0; flex: 1 1 0; width: auto; }
-[class*="st-key-question-"] { scroll-margin-top: 4rem; }
+[class*="st-key-question-"], [class*="st-key-urgent-"] { scroll-margin-top: 4rem; scroll-margin-bottom: 1rem; }
 [class*="st-key-question-"]:has([role="radiogroup"] :focus-visible) [class*="st-key-urgent-"] { display: none; }
 [data-testid="stMain"] button[data-selected="true"],
 [data-testid="stMain"] button[data-selected="true"] * { color: inherit !important; }

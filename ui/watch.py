@@ -88,7 +88,8 @@ export default function (component) {
         const before = qn.seen.get(name);
         // New on a page that was already there (its question was drawn before): bring it into view.
         if (visible && !before && block && qn.blocks && qn.blocks.get(block) === block.className) {
-          alert.scrollIntoView({ block: 'nearest', behavior: 'instant' });
+          const tall = alert.getBoundingClientRect().height > window.innerHeight * 0.8;
+          alert.scrollIntoView({ block: tall ? 'start' : 'nearest', behavior: 'instant' });
         }
         now.set(name, visible);
       }
