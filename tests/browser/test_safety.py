@@ -12,7 +12,15 @@ from logic import default_content
 from logic.answers import NOTES_MAX_LENGTH, STEP_FIELDS, text_length
 from logic.partial import early_flags
 from logic.vocab import Field, Step, When
-from tests.support.browser import CONTENT, PERSON, SCREENSHOTS, Questionnaire, shown_answer, wait_idle
+from tests.support.browser import (
+    CONTENT,
+    PERSON,
+    SCREENSHOTS,
+    Questionnaire,
+    shown_answer,
+    violations,
+    wait_idle,
+)
 
 STEPS = list(Step)
 SYMPTOMS = ("breathing_or_swelling", "rash_or_blisters", "infection_signs", "jaundice_or_dark_urine", "acne_with_fever")
@@ -249,3 +257,23 @@ def test_a_focused_option_has_a_ring_of_at_least_3_to_1_and_tab_follows_the_page
     back = page.get_by_role("button", name=NAV.back, exact=True).bounding_box()
     forward = page.get_by_role("button", name=NAV.next, exact=True).bounding_box()
     assert back["x"] < forward["x"] and abs(back["y"] - forward["y"]) < 2
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_urgent_message_what_to_do_now_and_the_reminder_have_no_serious_accessibility_violation(
+    page_factory, scheme
+):
+    page = page_factory(color_scheme=scheme)
+    q = Questionnaire(page)
+    found, report = [], {}
+    found += violations(page, "welcome", report)
+    q.start()
+    q.answer(Field.CURRENT_SYMPTOMS, ["breathing_or_swelling"])
+    found += violations(page, "urgent message", report)
+    q.click_button(NAV.what_to_do_now)
+    found += violations(page, "what to do now", report)
+    q.click_button(NAV.back_to_questions)
+    q.fill(Step.SAFETY, {**PERSON, "current_symptoms": ["breathing_or_swelling"]})
+    q.next()
+    found += violations(page, "reminder", report)
+    assert found == []
