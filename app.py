@@ -5,7 +5,7 @@ import streamlit as st
 from logic import Content, ContentError, default_content
 from logic.content import languages
 from logic.vocab import Step
-from ui import document, downloads, focus, keep, language, pages, state, style
+from ui import document, downloads, focus, keep, language, pages, state, style, watch
 
 
 @st.cache_resource
@@ -41,12 +41,15 @@ def main() -> None:
         pages.review(words)
     elif current == state.Page.SUMMARY:
         pages.summary(words)
+    elif current == state.Page.NOW:
+        pages.now(words)
     else:
         pages.step(Step(current), words)
     if not words.language.reviewed_by_clinician:
         st.caption(words.language.notice)  # once, at the foot of every page, in the language it is about
     focus.after_navigation()
     keep.keep(offered)
+    watch.watch(words)
     document.describe(words)
 
 

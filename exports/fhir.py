@@ -13,8 +13,8 @@ and returned as plain dicts ready for `json.dumps`. `answers_from_response` read
   answer as an option of its own, code `none_of_these`, so a clinic can tell "denied urgent symptoms" from
   "not asked". It and the values that mean "not sure" or "not decided" carry FHIR's
   `questionnaire-optionExclusive` extension, so another form renderer cannot combine them with other answers.
-- `notes` has `maxLength` 500 counted in UTF-16 code units, as the form and the model count it
-  (`logic.answers.text_length`): a renderer that counts characters instead accepts every note we accept.
+- `notes` has `maxLength` 500 characters as a person counts them, as the form and the model count it
+  (`logic.answers.text_length`: an emoji is one).
 - The QuestionnaireResponse answers the Questionnaire's `url|version`, with the same groups. An empty note, or
   one of only spaces, is left out, as FHIR asks, and reads back as no note; an empty list is the answer
   `none_of_these`. Nothing identifies the person: there is no subject, author or id.

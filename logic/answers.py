@@ -5,6 +5,7 @@ from enum import StrEnum
 from typing import Annotated, Any, get_args, get_origin
 
 import pydantic
+import regex
 from pydantic import BaseModel, ConfigDict, StrictBool, StrictStr, field_validator
 from pydantic_core import PydanticCustomError
 
@@ -30,7 +31,9 @@ from .vocab import (
     YesNoNotSure,
 )
 
-NOTES_MAX_LENGTH = 500  # in UTF-16 code units: see text_length
+NOTES_MAX_LENGTH = 500  # characters as a person counts them: see text_length
+CLUSTER_MAX = 10  # code points a character may hold and still count as one (a family emoji has 7, a couple 10)
+NOTES_MAX_CODE_POINTS = NOTES_MAX_LENGTH * CLUSTER_MAX  # so no note the limit allows is longer than this
 _ALLOWED_CONTROL = frozenset("\n\t")
 
 # A value that means "I don't know" or "I haven't decided" cannot be combined with a real choice.
@@ -87,9 +90,10 @@ class Answers(BaseModel):
     notes: Annotated[
         StrictStr,
         pydantic.Field(
-            max_length=NOTES_MAX_LENGTH,
-            description=f"At most {NOTES_MAX_LENGTH} characters counted in UTF-16 code units, as a browser counts"
-            " them: a character outside the Basic Multilingual Plane, such as most emoji, counts as two.",
+            max_length=NOTES_MAX_CODE_POINTS,
+            description=f"At most {NOTES_MAX_LENGTH} characters as a person counts them (Unicode extended grapheme"
+            f" clusters: an emoji, a flag or a letter with its accent is one; a cluster of more than {CLUSTER_MAX}"
+            " code points counts as its code points).",
         ),
     ] = ""
 
@@ -135,10 +139,15 @@ def _refused(kind: ProblemKind, **context: Any) -> PydanticCustomError:
 
 
 def text_length(text: str) -> int:
-    """A note's length as the form's text box, the model and the FHIR Questionnaire's maxLength all count it:
-    in UTF-16 code units, which is what a browser's JavaScript counts. An emoji outside the Basic Multilingual
-    Plane counts as two, so no renderer that counts either way refuses a note this model accepts."""
-    return len(text.encode("utf-16-le", "surrogatepass")) // 2
+    """A note's length as a person counts it, and as the form's live counter (ui/watch.py, with the browser's
+    Intl.Segmenter), the model and the FHIR Questionnaire's maxLength count it: one per extended grapheme
+    cluster, so an emoji, a flag or "é" written as e and an accent is one. A cluster of more than `CLUSTER_MAX`
+    code points (letters stacked with dozens of accents) counts as its code points, so that a note within the
+    limit stays within `NOTES_MAX_CODE_POINTS`."""
+    return sum(1 if len(cluster) <= CLUSTER_MAX else len(cluster) for cluster in _CLUSTER.findall(text))
+
+
+_CLUSTER = regex.compile(r"\X")
 
 
 # --- What kind of question each field is, read from the model itself so it is defined once. ----------

@@ -255,6 +255,7 @@ class WelcomeText(Frozen):
     privacy: Text
     duration: Text
     start: Text
+    emergency: Text  # the signs that cannot wait, before Start; nav.emergency_call follows
 
 
 class NavText(Frozen):
@@ -266,6 +267,10 @@ class NavText(Frozen):
     edit: Text
     progress: Text
     reminder: Text  # an urgent answer given on an earlier page, at the top of each later page
+    emergency_call: Text  # the emergency numbers, said once
+    what_to_do_now: Text  # the control an urgent message carries, and the title of the page it opens
+    now_intro: Text
+    back_to_questions: Text
     back_to_review: Text  # Next's words on a page opened with Change from the review
     change_answers: Text  # on the summary: back to the review, every answer kept
     start_over_ask: Text  # "Start over" asks first, with these words and two answers
@@ -275,7 +280,9 @@ class NavText(Frozen):
 
 
 class ValidationText(Frozen):
-    heading: Text
+    heading: Text  # the page's banner when an answer is missing
+    heading_too_long: Text  # ... when the note is too long
+    heading_not_allowed: Text  # ... when an answer is not one the question takes
     choose_one: Text
     choose_one_plain: Text
     choose_some: Text
@@ -286,6 +293,7 @@ class ValidationText(Frozen):
     notes_control: Text
     why: Text
     notes_limit: Text
+    notes_cut: Text
 
 
 class HelperText(Frozen):

@@ -10,7 +10,7 @@ from .answers import STEP_FIELDS, Answers
 from .content import Content, default_content
 from .errors import answer_problems, missing
 from .evaluate import evaluate
-from .summary import FlagResult
+from .summary import FlagResult, Summary
 from .vocab import Field, ProblemKind, SkinType, Step
 
 # Answers that fire no flag (a unit test holds them to that): the background a partial set of answers is
@@ -80,11 +80,19 @@ def unfinished_step(draft: Mapping[str, Any]) -> Step:
 
 def early_flags(draft: Mapping[str, Any], content: Content | None = None) -> tuple[FlagResult, ...]:
     """The flags that the valid answers given so far already raise, before the questionnaire is finished."""
+    return early_summary(draft, content).flags
+
+
+def early_summary(draft: Mapping[str, Any], content: Content | None = None) -> Summary:
+    """What the valid answers given so far already say, before the questionnaire is finished: the summary of
+    those answers laid on `NEUTRAL`, keeping only the flags they raise by themselves. Its next step is what
+    "What to do now" opens (NEUTRAL raises no flag, so the next step comes from the answers given)."""
     known = [Field(k) for k in draft if k in _FIELD_NAMES]
     problems = field_problems(draft, known)
     given = {f: draft[f] for f in known if f not in problems}
     summary = evaluate(Answers.model_validate({**_BACKGROUND, **given}), content or default_content())
-    return tuple(f for f in summary.flags if all(t.field in given for t in f.triggered_by))
+    flags = tuple(f for f in summary.flags if all(t.field in given for t in f.triggered_by))
+    return summary.model_copy(update={"flags": flags})
 
 
 def suggest_skin_type(*answers: SkinType | None) -> SkinType:

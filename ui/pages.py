@@ -10,9 +10,9 @@ from logic import Answers, Content, Summary, evaluate
 from logic.answers import STEP_FIELDS
 from logic.layout import Claim, FlagItem, Layout, layout
 from logic.parse import FileLine
-from logic.partial import early_flags, finished, unfinished_step
+from logic.partial import early_flags, early_summary, finished, unfinished_step
 from logic.summary import Reference
-from logic.vocab import Field, Level, NextStep, Step
+from logic.vocab import Field, Level, NextStep, ProblemKind, Step, When
 
 from . import keep, state
 from .downloads import Refusals, TakeAway, offer
@@ -28,6 +28,7 @@ def welcome(content: Content) -> None:
     st.title(content.ui.app_title, anchor=False)
     st.write(content.ui.tagline)
     st.write(words.duration)
+    st.error(f"**{words.emergency}** {content.ui.nav.emergency_call}", icon="🚨")  # before Start: who can't wait
     st.button(words.start, type="primary", key="start", on_click=state.go, args=(state.STEPS[0],))
     st.write(words.what_it_is)
     st.info(words.what_it_is_not, icon="ℹ️")
@@ -57,11 +58,11 @@ def step(current: Step, content: Content) -> None:
     words = content.questions.steps[current]
     _progress(state.STEPS.index(current) + 1, words.title, content)
     st.header(words.title, anchor=False)
-    _reminders(current, content)
+    _reminders(content, before=current)
     st.write(words.intro)
     state.session()[state.PROBLEMS_HEADING_SHOWN] = bool(state.problems())
     if state.problems():
-        st.error(content.ui.validation.heading, icon="⚠️")
+        st.error(_problems_heading(content), icon="⚠️")
     for field in STEP_FIELDS[current]:
         _question_block(field, content)
     nav = content.ui.nav
@@ -79,10 +80,11 @@ def step(current: Step, content: Content) -> None:
 
 
 def _nav_row():
-    """Two columns for going on and going back, in that order in the page: stacked on a phone, going on
-    comes first; side by side, ui/style.py shows Back on the left as people expect."""
+    """Two columns for going on and going back: Back on the left as people expect, and first in the page, so
+    that Tab meets them in the order they are seen; ui/style.py keeps them side by side on a phone too."""
     with st.container(key="nav"):
-        return st.columns(2)
+        back, forward = st.columns(2)
+    return forward, back
 
 
 def _question_block(field: Field, content: Content) -> None:
@@ -113,13 +115,40 @@ def _block(field: Field, content: Content) -> None:
 _own_block = st.fragment(_block)
 
 
-def _reminders(current: Step, content: Content) -> None:
-    """A short reminder, at the top of each later page, of every urgent answer given on an earlier one."""
-    earlier = {f for step in state.STEPS[: state.STEPS.index(current)] for f in STEP_FIELDS[step]}
-    for flag in early_flags(state.draft(), content):
-        if flag.level is Level.URGENT and all(t.field in earlier for t in flag.triggered_by):
-            what = content.general.next_step[flag.when].label
-            st.warning(content.ui.nav.reminder.format(title=flag.title, what=what), icon="🚨")
+def _problems_heading(content: Content) -> str:
+    """The page's banner after Next found problems: what kind they are (missing, too long, not allowed)."""
+    words = content.ui.validation
+    said = {
+        ProblemKind.MISSING: words.heading,
+        ProblemKind.TOO_FEW: words.heading,
+        ProblemKind.TOO_LONG: words.heading_too_long,
+    }
+    kinds = {said.get(p.kind, words.heading_not_allowed) for p in state.problems().values()}
+    return "\n\n".join(h for h in (words.heading, words.heading_too_long, words.heading_not_allowed) if h in kinds)
+
+
+_PRESSING = (When.NOW, When.TODAY)  # an urgent answer that cannot wait for the end of the questionnaire
+
+
+def _reminders(content: Content, before: Step | None = None) -> None:
+    """At the top of each later page, the review included, every urgent answer given on an earlier page: one
+    line each, and for those that cannot wait, in the urgent style, the emergency numbers and "What to do now"."""
+    steps = state.STEPS[: state.STEPS.index(before)] if before else state.STEPS
+    earlier = {f for step in steps for f in STEP_FIELDS[step]}
+    flags = [
+        flag
+        for flag in early_flags(state.draft(), content)
+        if flag.level is Level.URGENT and all(t.field in earlier for t in flag.triggered_by)
+    ]
+    nav = content.ui.nav
+    lines = [nav.reminder.format(title=f.title, what=content.general.next_step[f.when].label) for f in flags]
+    if not any(f.when in _PRESSING for f in flags):
+        for line in lines:
+            st.warning(line, icon="🚨")
+        return
+    with st.container(key="urgent-reminder"):
+        st.error("\n\n".join([*lines, nav.emergency_call]), icon="🚨")
+        st.button(nav.what_to_do_now, key="now:reminder", type="primary", on_click=state.what_to_do_now)
 
 
 def _urgent_now(field: Field, content: Content) -> None:
@@ -145,15 +174,28 @@ def _urgent_now(field: Field, content: Content) -> None:
         if place == field:
             # In its own box, which ui/style.py hides while a keyboard is still moving through the options.
             with st.container(key=f"urgent-{field}-{flag.id}"):
-                st.error(f"**{flag.title}**\n\n{flag.action}\n\n{flag.reason}", icon="🚨")
+                if flag.when not in _PRESSING:
+                    st.error(f"**{flag.title}**\n\n{flag.action}\n\n{flag.reason}", icon="🚨")
+                    continue
+                # Help now names the numbers first; care today after its own action, for if it gets worse.
+                # What to do and the way to it come first, so they fit one phone screen; the reason follows.
+                call = content.ui.nav.emergency_call
+                parts = [f"**{call}**", flag.action] if flag.when is When.NOW else [flag.action, call]
+                st.error("\n\n".join([f"**{flag.title}**", *parts]), icon="🚨")
+                # Inside the question's fragment: a click reruns only the fragment, so the page is redrawn here.
+                if st.button(content.ui.nav.what_to_do_now, key=f"now:{field}:{flag.id}", type="primary"):
+                    state.what_to_do_now()
+                    st.rerun(scope="app")
+                st.write(flag.reason)
 
 
-def _answers(content: Content) -> Answers | None:
+def _answers(content: Content) -> Answers:
+    """The finished answers; without them (Back after "Start over", say) the person is taken to a page they
+    can use: the first step still to answer, or the welcome page when nothing is answered."""
     answers = finished(state.draft())
     if answers is None:
-        first = unfinished_step(state.draft())
-        st.warning(content.ui.validation.heading, icon="⚠️")
-        st.button(content.questions.steps[first].title, key="fix", on_click=state.go, args=(first,))
+        state.go(unfinished_step(state.draft()) if state.draft() else state.Page.WELCOME)
+        st.rerun()
     return answers
 
 
@@ -161,10 +203,9 @@ def review(content: Content) -> None:
     words = content.ui.review
     _progress(TOTAL_STEPS, words.title, content)
     st.header(words.title, anchor=False)
-    st.write(words.intro)
     answers = _answers(content)
-    if answers is None:
-        return
+    _reminders(content)
+    st.write(words.intro)
     for current in state.STEPS:
         with st.container(border=True):
             title, change = st.columns([4, 1], vertical_alignment="center")
@@ -188,11 +229,26 @@ def review(content: Content) -> None:
     back.button(content.ui.nav.back, key="back", on_click=state.go, args=(state.STEPS[-1],), use_container_width=True)
 
 
+def now(content: Content) -> None:
+    """What to do now, opened from an urgent message before the end: the summary's next-step box for the
+    answers so far, then the way back to the questions, every answer kept."""
+    nav = content.ui.nav
+    result = early_summary(state.draft(), content)
+    if str(result.next_step) not in _PRESSING:  # nothing urgent (Back after "Start over", say)
+        state.go(state.session().get(state.RETURN_TO) or state.Page.WELCOME)
+        st.rerun()
+    st.title(nav.what_to_do_now, anchor=False)
+    lay = layout(result, content)
+    _next_step(lay)
+    if not lay.next_step.emergency:  # the box for today names no number: say it here
+        st.error(f"**{nav.emergency_call}**", icon="📞")
+    st.write(nav.now_intro)
+    st.button(nav.back_to_questions, key="back_to_questions", type="primary", on_click=state.back_to_questions)
+
+
 def summary(content: Content) -> None:
     """The summary as the layout orders it (`logic/layout.py`): the next step first, details one click away."""
     answers = _answers(content)
-    if answers is None:
-        return
     result = evaluate(answers, content)
     lay = layout(result, content).fold()
     words = content.ui.summary

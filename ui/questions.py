@@ -24,6 +24,9 @@ def question(field: Field, content: Content) -> None:
     text = content.questions.fields[field]
     st.markdown(f"**{text.label}**")
     st.caption(text.help)
+    problem = state.problems().get(field)
+    if problem:  # above the answers, so that it shows with the question when Next brings the question into view
+        st.error(problem_text(field, problem, content), icon="⚠️")
     if field is Field.MARKS:
         _marks(content)
     elif is_multi(field):
@@ -36,9 +39,6 @@ def question(field: Field, content: Content) -> None:
     if field is Field.SKIN_TYPE:
         _skin_type_helper(content)
         _redraw_in_a_new_tone()
-    problem = state.problems().get(field)
-    if problem:
-        st.error(problem_text(field, problem, content), icon="⚠️")
 
 
 def problem_text(field: Field, problem: Problem, content: Content) -> str:
@@ -131,8 +131,9 @@ def _marks(content: Content) -> None:
 
 
 def _notes(field: Field, content: Content) -> None:
-    """The note takes whatever is typed or pasted, so nothing is ever cut without a word; the limit is said
-    under the box from the start, and a longer note is told its length at once (Next then asks to shorten)."""
+    """The note, with its length under it as a person counts it. While typing, the browser keeps the count
+    and stops the note at the limit, saying so when a paste is cut (ui/watch.py); a longer note that arrives
+    some other way (a page without scripts) is told its length at once, and Next asks to shorten it."""
     key = state.widget_key(field)
     state.seed_widget(key, state.draft().get(field))
     words = content.ui.validation
@@ -147,7 +148,8 @@ def _notes(field: Field, content: Content) -> None:
     if length > NOTES_MAX_LENGTH and field not in state.problems():
         st.warning(words.notes_too_long.format(length=length, limit=NOTES_MAX_LENGTH), icon="✂️")
     else:
-        st.caption(words.notes_limit.format(limit=NOTES_MAX_LENGTH))
+        with st.container(key="notes-count"):  # ui/watch.py counts here as the person types
+            st.caption(words.notes_limit.format(length=length, limit=NOTES_MAX_LENGTH))
 
 
 def _skin_type_helper(content: Content) -> None:

@@ -34,18 +34,21 @@ FROM_REVIEW = "from_review"  # a step opened with Change on the review page goes
 LANGUAGE_WIDGET = "language_switch"  # not an answer: outside the answers' widget keys
 ASKING = "asking_to_start_over"  # "Start over" was pressed once: the summary asks before clearing
 RESTORED = "draft_restored"  # this session has read the tab's copy of the draft, or found none (ui/keep.py)
+RETURN_TO = "return_to"  # the page "What to do now" was opened from, for "Back to the questions"
+PROBLEM_FOCUS = "problem_focus"  # after Next found problems: the first question with one, to bring into view
 
 
 class Page(StrEnum):
     WELCOME = "welcome"
     REVIEW = "review"
     SUMMARY = "summary"
+    NOW = "now"  # what to do now, opened from an urgent message before the end
 
 
 STEPS: tuple[Step, ...] = tuple(STEP_FIELDS)
 NONE_OPTION = "__none__"
 # Every page a person can be on, by the name its address (`#safety`) and the session state give it.
-PAGES: tuple[str, ...] = (Page.WELCOME, *STEPS, Page.REVIEW, Page.SUMMARY)
+PAGES: tuple[str, ...] = (Page.WELCOME, *STEPS, Page.REVIEW, Page.SUMMARY, Page.NOW)
 
 
 def session() -> MutableMapping[str, Any]:
@@ -164,9 +167,24 @@ def next_from(step: Step) -> None:
     """Move on only when the page's answers are complete and valid; otherwise say what is missing."""
     found = field_problems(draft(), STEP_FIELDS[step])
     session()[PROBLEMS] = found
-    if not found:
+    if found:
+        session()[PROBLEM_FOCUS] = next(f for f in STEP_FIELDS[step] if f in found)
+    else:
         index = STEPS.index(step)
         go(Page.REVIEW if session().get(FROM_REVIEW) or index + 1 == len(STEPS) else STEPS[index + 1])
+
+
+def what_to_do_now() -> None:
+    """The control of an urgent message: open what to do now, and remember where to come back to."""
+    session()[RETURN_TO] = page()
+    session()[PROBLEMS] = {}
+    go(Page.NOW)
+
+
+def back_to_questions() -> None:
+    """From what to do now back to the page it was opened from, every answer kept."""
+    back = session().get(RETURN_TO)
+    go(back if back in PAGES and back not in (Page.NOW, Page.WELCOME) else STEPS[0])
 
 
 def back_from(step: Step) -> None:

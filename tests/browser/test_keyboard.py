@@ -51,12 +51,12 @@ def test_a_keyboard_user_completes_the_questionnaire_and_downloads_the_summary(p
                 assert alert.count() == 1, "the urgent message is not announced as an alert"
         activate(page, CONTENT.ui.nav.review if step is Step.PLANS else CONTENT.ui.nav.next)
 
-    # Going on comes before Back (first on a phone, where they stack); Shift+Tab goes back the way it came.
-    tab_to(page, page.get_by_role("button", name=CONTENT.ui.nav.see_summary))
+    # Back, then going on, as they are seen side by side; Shift+Tab goes back the way it came.
+    tab_to(page, page.get_by_role("button", name=CONTENT.ui.nav.back, exact=True))
     page.keyboard.press("Tab")
-    assert focused_within(page.get_by_role("button", name=CONTENT.ui.nav.back, exact=True))
-    page.keyboard.press("Shift+Tab")
     assert focused_within(page.get_by_role("button", name=CONTENT.ui.nav.see_summary))
+    page.keyboard.press("Shift+Tab")
+    assert focused_within(page.get_by_role("button", name=CONTENT.ui.nav.back, exact=True))
     activate(page, CONTENT.ui.nav.see_summary)
     assert CONTENT.flags[FlagId.POSSIBLE_INFECTION].title in page.get_by_test_id("stMain").inner_text()
 

@@ -7,6 +7,7 @@ import pytest
 
 from logic import Answers, AnswersError, parse_answers
 from logic.answers import (
+    NOTES_MAX_CODE_POINTS,
     NOTES_MAX_LENGTH,
     STEP_FIELDS,
     _several,
@@ -123,14 +124,27 @@ def test_text_that_is_not_an_answers_object_is_refused(text, expected):
     assert found[0].startswith(expected)
 
 
-def test_the_notes_limit_counts_utf16_code_units_as_a_browser_does():
-    emoji = "\N{GRINNING FACE}"  # outside the Basic Multilingual Plane: two UTF-16 code units
-    assert text_length(emoji) == 2
-    assert make_answers(notes=emoji * 250).notes == emoji * 250
+def test_the_notes_limit_counts_characters_as_a_person_does():
+    emoji = "\N{THUMBS UP SIGN}\N{EMOJI MODIFIER FITZPATRICK TYPE-4}"  # one emoji, two code points, four UTF-16 units
+    flag = "\N{REGIONAL INDICATOR SYMBOL LETTER P}\N{REGIONAL INDICATOR SYMBOL LETTER H}"
+    accent = "e\N{COMBINING ACUTE ACCENT}"
+    family = "\N{MAN}\N{ZERO WIDTH JOINER}\N{WOMAN}\N{ZERO WIDTH JOINER}\N{GIRL}\N{ZERO WIDTH JOINER}\N{BOY}"
+    assert [text_length(t) for t in (emoji, flag, accent, family, "ab\n")] == [1, 1, 1, 1, 3]
+    assert make_answers(notes=emoji * 500).notes == emoji * 500
+    assert make_answers(notes=family * 500).notes == family * 500
     with pytest.raises(pydantic.ValidationError) as caught:
-        make_answers(notes="a" + emoji * 250)
+        make_answers(notes="a" + emoji * 500)
     assert answer_problems(caught.value) == ["notes: 501 characters is too long; at most 500 are allowed"]
-    assert "UTF-16" in Answers.model_json_schema()["properties"]["notes"]["description"]
+    assert "grapheme" in Answers.model_json_schema()["properties"]["notes"]["description"]
+
+
+def test_a_character_stacked_with_many_accents_counts_as_its_code_points():
+    stacked = "a" + "\N{COMBINING ACUTE ACCENT}" * 40  # one cluster of 41 code points
+    assert text_length(stacked) == 41
+    with pytest.raises(pydantic.ValidationError) as caught:
+        make_answers(notes=stacked * 13)
+    assert answer_problems(caught.value) == ["notes: 533 characters is too long; at most 500 are allowed"]
+    assert Answers.model_json_schema()["properties"]["notes"]["maxLength"] == NOTES_MAX_CODE_POINTS
 
 
 # --- logic/answers.py: what kind each question is ------------------------------------------------------

@@ -550,3 +550,11 @@ def test_languages_are_named_in_their_own_words_english_first_and_a_folder_witho
     assert list(languages(tmp_path).items()) == [("en", "English"), ("aa", "aa"), ("zz", "Zed")]
     (tmp_path / "language.toml").write_text('name = "English (Philippines)"\n', encoding="utf-8")
     assert languages(tmp_path)["en"] == "English (Philippines)"
+
+
+def test_every_language_gives_the_same_emergency_numbers():
+    """The numbers a person in danger calls are the same digits in every language, wherever they are said."""
+    for code in languages():
+        content = default_content(code)
+        for line in (content.ui.nav.emergency_call, content.general.next_step["now"].instruction):
+            assert set(re.findall(r"\d+", line)) == {"911", "999", "112"}, (code, line)

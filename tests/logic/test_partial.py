@@ -2,8 +2,16 @@
 
 from logic import default_content, load_content
 from logic.errors import allowed
-from logic.partial import Problem, early_flags, field_problems, finished, suggest_skin_type, unfinished_step
-from logic.vocab import Field, FlagId, Level, ProblemKind, SkinType, Step
+from logic.partial import (
+    Problem,
+    early_flags,
+    early_summary,
+    field_problems,
+    finished,
+    suggest_skin_type,
+    unfinished_step,
+)
+from logic.vocab import Field, FlagId, Level, NextStep, ProblemKind, SkinType, Step
 from tests.factories import answers_dict, make_answers
 from tests.support.content_edits import edit
 
@@ -79,3 +87,14 @@ def test_the_first_unfinished_step_is_the_earliest_with_a_missing_or_wrong_answe
     assert unfinished_step({**draft, "distress": "sometimes", "skin_type": "VII"}) is Step.SAFETY
     assert unfinished_step({k: v for k, v in draft.items() if k != "age_group"}) is Step.ABOUT_YOU
     assert unfinished_step(draft) is Step.SAFETY  # nothing to name: the first step
+
+
+def test_the_early_summary_s_next_step_is_set_by_the_answers_given_so_far():
+    assert early_summary({}).next_step is NextStep.NONE
+    assert early_summary({"current_symptoms": ["jaundice_or_dark_urine"]}).next_step is NextStep.TODAY
+    now = early_summary({"current_symptoms": ["breathing_or_swelling", "jaundice_or_dark_urine"], "marks": "x"})
+    assert now.next_step is NextStep.NOW
+    assert [f.id for f in now.flags] == [
+        f.id for f in early_flags({"current_symptoms": ["breathing_or_swelling", "jaundice_or_dark_urine"]})
+    ]
+    assert now.flags[0].id == FlagId.POSSIBLE_ANAPHYLAXIS

@@ -73,12 +73,75 @@ def test_an_urgent_answer_is_recalled_at_the_top_of_every_later_page(at):
     fill_step(at, Step.SAFETY, {**PERSON, "current_symptoms": ["infection_signs"]})
     flag = CONTENT.flags[FlagId.POSSIBLE_INFECTION]
     reminder = CONTENT.ui.nav.reminder.format(title=flag.title, what=CONTENT.general.next_step["today"].label)
-    assert reminder not in [w.value for w in at.warning]
-    for step in (Step.ABOUT_YOU, Step.SKIN_AND_MARKS, Step.PLANS):
+    assert not any(reminder in e.value for e in at.error)
+    for step in (Step.ABOUT_YOU, Step.SKIN_AND_MARKS, Step.PLANS, "review"):
         at.button(key="next").click().run()
         assert at.session_state[PAGE] == step
-        assert [w.value for w in at.warning].count(reminder) == 1
-        fill_step(at, step, PERSON)
+        urgent = [e.value for e in at.error if reminder in e.value]
+        assert len(urgent) == 1, "in the urgent style, once"
+        assert CONTENT.ui.nav.emergency_call in urgent[0], "with the emergency numbers"
+        assert at.button(key="now:reminder").label == CONTENT.ui.nav.what_to_do_now
+        if step != "review":
+            fill_step(at, step, PERSON)
+
+
+def test_the_welcome_page_names_the_emergency_signs_and_numbers_before_start(at):
+    (line,) = [e.value for e in at.error]
+    assert CONTENT.ui.welcome.emergency in line and CONTENT.ui.nav.emergency_call in line
+    for number in ("911", "999", "112"):
+        assert number in line  # that it is above Start, on a phone's first screen: tests/browser/test_safety.py
+
+
+def test_what_to_do_now_opens_the_next_step_at_once_and_goes_back_with_every_answer(at):
+    at.button(key="start").click().run()
+    answer(at, Field.CURRENT_SYMPTOMS, ["breathing_or_swelling"])
+    flag = FlagId.POSSIBLE_ANAPHYLAXIS
+    button = at.button(key=f"now:{Field.CURRENT_SYMPTOMS}:{flag}")
+    assert button.label == CONTENT.ui.nav.what_to_do_now
+    assert any(CONTENT.ui.nav.emergency_call in e.value for e in at.error), "the numbers under the answer"
+    button.click().run()
+    assert at.session_state[PAGE] == "now"
+    assert at.title[0].value == CONTENT.ui.nav.what_to_do_now
+    box = at.error[0].value
+    assert CONTENT.general.next_step["now"].label in box and "911" in box
+    assert CONTENT.flags[flag].action in box
+    at.button(key="back_to_questions").click().run()
+    assert at.session_state[PAGE] == Step.SAFETY
+    assert at.checkbox(key=f"w:{Field.CURRENT_SYMPTOMS}:breathing_or_swelling").value is True
+
+
+def test_what_to_do_now_for_care_today_names_the_emergency_numbers_too(at):
+    at.button(key="start").click().run()
+    answer(at, Field.CURRENT_SYMPTOMS, ["jaundice_or_dark_urine"])
+    at.button(key=f"now:{Field.CURRENT_SYMPTOMS}:{FlagId.POSSIBLE_ORGAN_HARM}").click().run()
+    text = " ".join(e.value for e in at.error)
+    assert CONTENT.general.next_step["today"].label in text and CONTENT.ui.nav.emergency_call in text
+
+
+def test_a_page_that_needs_answers_opened_without_them_leads_to_one_that_can_be_used(at):
+    for target in ("review", "summary", "now"):
+        at.session_state[PAGE] = target
+        at.run()
+        assert at.session_state[PAGE] == "welcome", target
+        assert at.button(key="start")
+    at.session_state[DRAFT] = {Field.CURRENT_SYMPTOMS: []}
+    at.session_state[PAGE] = "summary"
+    at.run()
+    assert at.session_state[PAGE] == Step.SAFETY, "the first step still to answer"
+    assert not at.exception
+
+
+def test_the_banner_says_what_kind_of_problem_the_page_has(at):
+    words = CONTENT.ui.validation
+    at.session_state[PAGE] = Step.PLANS
+    at.run()
+    fill_step(at, Step.PLANS, {**PERSON, "notes": "x" * 501})
+    at.button(key="next").click().run()
+    assert at.error[0].value == words.heading_too_long, "nothing is missing"
+    at.session_state[PAGE] = Step.SAFETY
+    at.run()
+    at.button(key="next").click().run()
+    assert at.error[0].value == words.heading
 
 
 def test_each_flag_level_is_said_in_words_not_only_by_colour(at):

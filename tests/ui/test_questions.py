@@ -60,8 +60,9 @@ def test_isotretinoin_while_trying_for_a_baby_is_told_at_once_on_the_about_you_p
     assert not any(flag.title in e.value for e in at.error)
     answer(at, Field.ISOTRETINOIN, "current")
     assert [e.value for e in at.error if flag.title in e.value] == [
-        f"**{flag.title}**\n\n{flag.action}\n\n{flag.reason}"
-    ]
+        f"**{flag.title}**\n\n{flag.action}\n\n{CONTENT.ui.nav.emergency_call}"
+    ], "care today: its own action first, then the numbers for if it gets worse"
+    assert at.button(key=f"now:{Field.ISOTRETINOIN}:{FlagId.ISOTRETINOIN_PREGNANCY}")
     answer(at, Field.ISOTRETINOIN, "within_6_months")
     assert not any(flag.title in e.value for e in at.error)
 
@@ -103,10 +104,15 @@ def test_the_skin_type_helper_suggests_the_darker_type_and_can_fill_it_in(at):
 
 
 def test_a_note_over_the_limit_is_kept_whole_and_told_its_length_at_once(at):
+    """The browser stops the note at the limit as it is typed (tests/browser/test_safety.py); a note that comes
+    some other way is kept whole and told its length."""
     at.session_state[PAGE] = Step.PLANS
     at.run()
     words = CONTENT.ui.validation
-    assert words.notes_limit.format(limit=500) in [c.value for c in at.caption], "the limit is said from the start"
+    captions = [c.value for c in at.caption]
+    assert words.notes_limit.format(length=0, limit=500) in captions, "the limit is said from the start"
+    answer(at, Field.NOTES, "\N{THUMBS UP SIGN}\N{EMOJI MODIFIER FITZPATRICK TYPE-4} ok")
+    assert words.notes_limit.format(length=4, limit=500) in [c.value for c in at.caption], "an emoji is one"
     answer(at, Field.NOTES, "x" * 500)
     assert not at.warning
     answer(at, Field.NOTES, "x" * 600)
