@@ -161,7 +161,7 @@ def test_a_reference_nobody_cites_is_refused(content_copy):
     def add(data):
         data["lonely_2001"] = {
             **data["zubair_2016"],
-            "citation": "A paper nobody cites.",
+            "citation": "Lonely A. A paper nobody cites. J Nowhere. 2001;1:1-2.",
             "url": "https://example.org/x",
         }
 
@@ -300,12 +300,52 @@ def with_translation(tmp_path) -> Path:
     return target
 
 
-def test_english_is_the_source_and_says_so():
+def test_english_is_the_source_and_says_honestly_that_no_doctor_has_checked_it():
     content = load_content()
     assert (content.language.code, content.language.name, content.language.reviewed_by_clinician) == (
         "en",
         "English",
-        True,
+        False,
+    )
+    assert content.language.review is None
+    assert "No doctor has checked this wording yet" in content.language.notice
+
+
+@pytest.mark.parametrize("code", ["en", "fil"])
+def test_no_language_claims_a_review_nobody_recorded(code):
+    """No clinician has reviewed the wording: a review counts only when it is recorded (who, their
+    qualification, the date and the content version they read), and none is."""
+    language = load_content(language=code).language
+    assert not language.reviewed_by_clinician and language.review is None and language.notice.strip()
+
+
+_ZEDISH = 'name = "Zedish"\ncode = "zz"\nclaim_opening = "Zx The article says"\n'
+_RECORD = '[review]\nreviewer = "Dr Zx"\nqualification = "Zx dermatologist"\ndate = 2026-12-05\ncontent_version = "v"\n'
+
+
+def test_a_review_claimed_without_its_record_is_refused(with_translation):
+    (with_translation / "zz" / "language.toml").write_text(_ZEDISH + "reviewed_by_clinician = true\n")
+    message = broken(with_translation, "zz")
+    assert "zz/language.toml" in message
+    assert "review: reviewed_by_clinician = true needs the review recorded" in message
+
+
+def test_a_recorded_review_must_be_marked_reviewed(with_translation):
+    (with_translation / "zz" / "language.toml").write_text(
+        _ZEDISH + 'reviewed_by_clinician = false\nnotice = "Zx"\n' + _RECORD
+    )
+    assert "a recorded review needs reviewed_by_clinician = true" in broken(with_translation, "zz")
+
+
+def test_a_recorded_review_loads_with_who_when_and_what(with_translation):
+    (with_translation / "zz" / "language.toml").write_text(_ZEDISH + "reviewed_by_clinician = true\n" + _RECORD)
+    review = load_content(with_translation, "zz").language.review
+    assert review is not None
+    assert (review.reviewer, review.qualification, review.date.isoformat(), review.content_version) == (
+        "Dr Zx",
+        "Zx dermatologist",
+        "2026-12-05",
+        "v",
     )
 
 
@@ -371,7 +411,7 @@ def test_an_unreviewed_translation_must_say_so(with_translation):
     )
     message = broken(with_translation, "zz")
     assert "zz/language.toml" in message
-    assert "a translation no clinician has reviewed must say so" in message
+    assert "wording no clinician has reviewed must say so" in message
 
 
 def test_each_claim_starts_with_the_language_s_own_opening(with_translation):
