@@ -339,6 +339,7 @@ class SummaryText(Frozen):
     about: Text
     content_version: Text
     made_on: Text
+    reviewed: Text  # the about part's line for a recorded clinician review: {reviewer}, {qualification}, ...
     download_markdown: Text
     markdown_file: Text
 
@@ -436,6 +437,23 @@ class Content(Frozen):
     def reference(self, reference_id: str) -> Reference:
         """One bibliography entry as the summary carries it."""
         return Reference(id=reference_id, **self.references[reference_id].model_dump())
+
+    def review_record(self) -> str | None:
+        """The about part's line naming who checked the wording, when and which version; None until recorded."""
+        review = self.language.review
+        if review is None:
+            return None
+        return self.ui.summary.reviewed.format(
+            reviewer=review.reviewer,
+            qualification=review.qualification,
+            date=review.date.isoformat(),
+            version=review.content_version,
+        )
+
+    @property
+    def review_notice(self) -> str | None:
+        """What every page and file says, near its top, while no clinician review is recorded."""
+        return None if self.language.reviewed_by_clinician else self.language.notice
 
     def sources_line(self, sources: Iterable[str]) -> str:
         """Several references as one readable line, by their short names."""

@@ -37,6 +37,7 @@ def check_markdown_shape(answers: Answers, today: date | None) -> None:
     prose |= {f"{i.flag.reason} {i.cite}" for i in lay.flags} | {m.description for m in summary.marks}
     prose |= {c.section.article_says for c in lay.claims} | {f"{c.section.evidence_note} {c.cite}" for c in lay.claims}
     prose |= {f"- {g.icon} **{g.label}:** {g.meaning}" for g in lay.key}
+    prose |= {CONTENT.review_notice} if CONTENT.review_notice else set()
     for number, line in enumerate(lines[:-1]):
         assert line == "" or FENCE.match(line) or line in prose or line.startswith(f"{ui.content_version}: "), line
         if line.startswith("#"):
