@@ -145,6 +145,8 @@ class Layout:
     def rest(self) -> Iterator[str]:
         """The rest of the page as shown by default: headings, texts and the labels of closed disclosures."""
         ui = self.content.ui.summary
+        if self.content.review_notice:  # no doctor has checked the wording: said first, until a review is recorded
+            yield self.content.review_notice
         yield ui.flags
         if not self.groups:
             yield ui.no_flags

@@ -202,8 +202,7 @@ def summary(content: Content) -> None:
     if lay.next_step.emergency and state.session().get(_REST_OPEN) != answers:
         # Help comes first: the rest waits behind one control, reachable by keyboard like any button.
         st.button(words.read_rest, key="read_rest", type="primary", on_click=_open_rest, args=(answers,))
-        _review_notice(content)
-        return
+        return  # the notice below waits too: help needed now comes first, with nothing beside it
     if state.session().pop(_REST_FOCUS, False):
         st.iframe(_FOCUS_REST, height=1)
     _review_notice(content)
