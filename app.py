@@ -45,8 +45,8 @@ def main() -> None:
         pages.now(words)
     else:
         pages.step(Step(current), words)
-    if not words.language.reviewed_by_clinician:
-        st.caption(words.language.notice)  # once, at the foot of every page, in the language it is about
+    if words.review_notice and current not in (state.Page.WELCOME, state.Page.SUMMARY):
+        st.caption(words.review_notice)  # once, at the foot of a question page; near the top of the other two
     focus.after_navigation()
     keep.keep(offered)
     watch.watch(words)

@@ -123,6 +123,8 @@ def _lines(lay: Layout, answers: Answers | None, today: date | None) -> list[str
     out += ["---", "", f"## {ui.about}", "", ui.intro, "", lay.disclaimer, ""]
     if lay.translation_notice:
         out += [lay.translation_notice, ""]
+    if record := content.review_record():
+        out += [record, ""]
     out.append(
         f"{ui.content_version}: {lay.content_version}" + (f" · {ui.made_on}: {today.isoformat()}" if today else "")
     )

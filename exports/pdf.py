@@ -502,5 +502,8 @@ def _about(doc: _Document, lay: Layout) -> None:
     if lay.translation_notice:
         doc.ln(doc.mm(0.8))
         doc.para(lay.translation_notice, _SMALL)
+    if record := lay.content.review_record():
+        doc.ln(doc.mm(0.8))
+        doc.para(record, _SMALL)
     doc.ln(doc.mm(0.8))
     doc.para(f"{ui.content_version}: {lay.content_version}", _SMALL, colour=_MUTED)

@@ -134,11 +134,44 @@ class SectionText(Frozen):
 
 
 class ReferenceText(Frozen):
+    """One bibliography entry, refused unless its citation is complete for its kind (see references.toml)."""
+
     short: Text
     citation: Text
     kind: ReferenceKind
     url: Annotated[str, StringConstraints(pattern=r"^https://[^\s]+$")] | None = None
     checked: date
+
+    @model_validator(mode="after")
+    def _complete_for_its_kind(self) -> Self:
+        problems = citation_gaps(self.kind, self.citation, self.url)
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+
+# What a complete citation holds. A journal article: its authors first ("Surname AB,"), a year, and the journal's
+# volume and pages ("2016;26(3):177-181") or a DOI. Anything else: a public link to it.
+_ARTICLE_KINDS = (ReferenceKind.TRIAL, ReferenceKind.SYSTEMATIC_REVIEW, ReferenceKind.CASE_SERIES)
+_AUTHORS = re.compile(r"^[A-Z][A-Za-z'’-]+(?: [A-Za-z'’-]+)* [A-Z]{1,3}[,.]")
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_VOLUME_PAGES = re.compile(r"\b(?:19|20)\d{2}[^;.]*;\s*\d+(?:\([^)]*\))?:\s*[A-Za-z]?\d+")
+_DOI = re.compile(r"\bdoi:\s*10\.\d{4,}/\S+", re.IGNORECASE)
+
+
+def citation_gaps(kind: ReferenceKind, citation: str, url: str | None) -> list[str]:
+    """What a citation of this kind lacks, one phrase each; empty when it is complete."""
+    article = kind in _ARTICLE_KINDS or (kind is ReferenceKind.EXPERT_REVIEW and url is None)
+    if not article:
+        return [] if url else [errors.citation_needs_link(kind)]
+    gaps = []
+    if not _AUTHORS.match(citation):
+        gaps.append(errors.CITATION_NEEDS_AUTHORS)
+    if not _YEAR.search(citation):
+        gaps.append(errors.CITATION_NEEDS_YEAR)
+    if not (_VOLUME_PAGES.search(citation) or _DOI.search(citation)):
+        gaps.append(errors.CITATION_NEEDS_JOURNAL)
+    return gaps
 
 
 class MarkText(Frozen):
@@ -345,6 +378,7 @@ class SummaryText(Frozen):
     about: Text
     content_version: Text
     made_on: Text
+    reviewed: Text  # the about part's line for a recorded clinician review: {reviewer}, {qualification}, ...
     download_markdown: Text
     markdown_file: Text
 
@@ -396,17 +430,34 @@ class Interface(Frozen):
 # --- All of it ----------------------------------------------------------------------------------------
 
 
+class ClinicianReview(Frozen):
+    """A review that happened: who read the wording, their qualification, when, and which content version."""
+
+    reviewer: Text
+    qualification: Text
+    date: date
+    content_version: Text
+
+
 class Language(Frozen):
-    """Which language the words are in, and whether a clinician fluent in it has checked them."""
+    """Which language the words are in, and whether a clinician fluent in it has checked them.
+
+    `reviewed_by_clinician` is true only with a `review` recorded beside it; until then the `notice` says, near
+    the top of the welcome page and of every summary, that no doctor has checked the wording."""
 
     code: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
     name: Text
     reviewed_by_clinician: bool
-    notice: str = ""  # said once on the page and in the PDF while the translation is unreviewed
+    review: ClinicianReview | None = None
+    notice: str = ""  # said once near the top of the welcome page and of every summary while unreviewed
     claim_opening: Text  # how every article claim starts, so it reads as the article's claim: "The article says"
 
     @model_validator(mode="after")
     def _notice_until_reviewed(self) -> Self:
+        if self.reviewed_by_clinician and self.review is None:
+            raise ValueError(errors.REVIEWED_WITHOUT_RECORD)
+        if not self.reviewed_by_clinician and self.review is not None:
+            raise ValueError(errors.RECORD_WITHOUT_REVIEWED)
         if not self.reviewed_by_clinician and not self.notice.strip():
             raise ValueError(errors.UNREVIEWED_WITHOUT_NOTICE)
         return self
@@ -426,6 +477,23 @@ class Content(Frozen):
     def reference(self, reference_id: str) -> Reference:
         """One bibliography entry as the summary carries it."""
         return Reference(id=reference_id, **self.references[reference_id].model_dump())
+
+    def review_record(self) -> str | None:
+        """The about part's line naming who checked the wording, when and which version; None until recorded."""
+        review = self.language.review
+        if review is None:
+            return None
+        return self.ui.summary.reviewed.format(
+            reviewer=review.reviewer,
+            qualification=review.qualification,
+            date=review.date.isoformat(),
+            version=review.content_version,
+        )
+
+    @property
+    def review_notice(self) -> str | None:
+        """What every page and file says, near its top, while no clinician review is recorded."""
+        return None if self.language.reviewed_by_clinician else self.language.notice
 
     def sources_line(self, sources: Iterable[str]) -> str:
         """Several references as one readable line, by their short names."""
@@ -544,8 +612,14 @@ def _no_duplicate_references(references: dict[str, ReferenceText]) -> None:
             seen[value] = reference_id
 
 
+def _findable(reference: ReferenceText) -> bool:
+    """Whether anyone can look the source up: a public link, a DOI or a PubMed number."""
+    return reference.url is not None or bool(_DOI.search(reference.citation)) or "PMID" in reference.citation
+
+
 def _check_citations(parts: dict[str, Any], directory: Path) -> None:
-    """Every cited id is in the bibliography, and every entry of the bibliography is cited."""
+    """Every cited id is in the bibliography, every entry of the bibliography is cited, and no entry rests only
+    on sources nobody can look up."""
     known = parts["references"]
     cited: set[str] = set()
     for name in _CITING:
@@ -559,6 +633,13 @@ def _check_citations(parts: dict[str, Any], directory: Path) -> None:
         if unknown:
             raise ContentError(directory / f"{name}.toml", unknown)
         cited.update(source for entry in entries.values() for source in entry.sources)
+        unfindable = [
+            errors.no_findable_source(entry_id)
+            for entry_id, entry in entries.items()
+            if not any(_findable(known[source]) for source in entry.sources)
+        ]
+        if unfindable:
+            raise ContentError(directory / f"{name}.toml", unfindable)
     uncited = [errors.never_cited(reference_id) for reference_id in known if reference_id not in cited]
     if uncited:
         raise ContentError(directory / "references.toml", uncited)

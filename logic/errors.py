@@ -46,11 +46,16 @@ from .vocab import (
 )
 
 __all__ = [
+    "CITATION_NEEDS_AUTHORS",
+    "CITATION_NEEDS_JOURNAL",
+    "CITATION_NEEDS_YEAR",
     "EMPTY",
     "EXIT_BAD_INPUT",
     "EXIT_FAILED",
     "FILE_MISSING",
     "MAX_PROBLEMS",
+    "RECORD_WITHOUT_REVIEWED",
+    "REVIEWED_WITHOUT_RECORD",
     "UNREVIEWED_WITHOUT_NOTICE",
     "AnswersError",
     "CannotWrite",
@@ -61,12 +66,14 @@ __all__ = [
     "answer_problems",
     "bounded",
     "cannot_read",
+    "citation_needs_link",
     "claim_not_stated",
     "content_problems",
     "duplicate_keys",
     "missing",
     "missing_ids",
     "never_cited",
+    "no_findable_source",
     "no_language",
     "none_label_needed",
     "none_label_not_taken",
@@ -339,7 +346,11 @@ def none_label_needed(field: Field) -> str:
     return f"fields.{field}.none_label: a question that may be left empty needs one"
 
 
-UNREVIEWED_WITHOUT_NOTICE = "notice: a translation no clinician has reviewed must say so"
+UNREVIEWED_WITHOUT_NOTICE = "notice: wording no clinician has reviewed must say so"
+REVIEWED_WITHOUT_RECORD = (
+    "review: reviewed_by_clinician = true needs the review recorded (reviewer, qualification, date, content_version)"
+)
+RECORD_WITHOUT_REVIEWED = "reviewed_by_clinician: a recorded review needs reviewed_by_clinician = true"
 
 
 def claim_not_stated(section: str, opening: str) -> str:
@@ -350,8 +361,23 @@ def same_source_twice(reference_id: str, other_id: str, what: str) -> str:
     return f"{reference_id}.{what}: the same as {other_id}.{what}; keep one entry per source"
 
 
+CITATION_NEEDS_AUTHORS = 'citation: a journal article starts with its authors ("Surname AB, Surname C.")'
+CITATION_NEEDS_YEAR = "citation: a journal article needs its year"
+CITATION_NEEDS_JOURNAL = (
+    'citation: a journal article needs the journal\'s volume and pages ("2016;26(3):177-181") or a DOI ("doi:10....")'
+)
+
+
+def citation_needs_link(kind: StrEnum) -> str:
+    return f"url: a {kind} source that is not a journal article needs a public link (https://...)"
+
+
 def not_in_bibliography(entry_id: str, source: str) -> str:
     return f"{entry_id}.sources: {source!r} is not in references.toml"
+
+
+def no_findable_source(entry_id: str) -> str:
+    return f"{entry_id}.sources: none has a public link, DOI or PMID; add one that a reader can find"
 
 
 def never_cited(reference_id: str) -> str:

@@ -163,6 +163,9 @@ class Layout:
         ui = self.content.ui.summary
         if not self.plan_first:
             yield from self._plan()
+        # No doctor has checked the wording: said before the flags, until a review is recorded.
+        if self.content.review_notice:
+            yield self.content.review_notice
         yield ui.flags
         if not self.groups:
             yield ui.no_flags

@@ -27,6 +27,7 @@ def welcome(content: Content) -> None:
     words = content.ui.welcome
     st.title(content.ui.app_title, anchor=False)
     st.write(content.ui.tagline)
+    _review_notice(content)
     st.write(words.duration)
     st.error(f"**{words.emergency}** {content.ui.nav.emergency_call}", icon="🚨")  # before Start: who can't wait
     st.button(words.start, type="primary", key="start", on_click=state.go, args=(state.STEPS[0],))
@@ -259,11 +260,12 @@ def summary(content: Content) -> None:
     if lay.next_step.emergency and state.session().get(_REST_OPEN) != answers:
         # Help comes first: the rest waits behind one control, reachable by keyboard like any button.
         st.button(words.read_rest, key="read_rest", type="primary", on_click=_open_rest, args=(answers,))
-        return
+        return  # the notice below waits too: help needed now comes first, with nothing beside it
     if state.session().pop(_REST_FOCUS, False):
         st.iframe(_FOCUS_REST, height=1)
     if not lay.plan_first:
         _plan(lay)
+    _review_notice(content)
     _flags(lay)
     _marks(lay)
     _claims(lay)
@@ -275,8 +277,17 @@ def summary(content: Content) -> None:
     with st.expander(words.about):
         st.write(words.intro)
         st.write(lay.disclaimer)
+        record = content.review_record()
+        if record:
+            st.caption(record)
         st.caption(f"{words.content_version}: {lay.content_version}")
     _change_or_start_over(content)
+
+
+def _review_notice(content: Content) -> None:
+    """Near the top: no doctor has checked this wording yet, until a review is recorded in the content."""
+    if content.review_notice:
+        st.caption(content.review_notice)
 
 
 def _change_or_start_over(content: Content) -> None:

@@ -38,6 +38,7 @@ def check_markdown_shape(answers: Answers, today: date | None) -> None:
     prose |= {c.section.article_says for c in lay.claims} | {f"{c.section.evidence_note} {c.cite}" for c in lay.claims}
     prose |= {f"- {g.icon} **{g.label}:** {g.meaning}" for g in lay.key}
     prose |= {f"- **{line.entry.title}.** {line.entry.reason} {line.cite}" for line in lay.plan}
+    prose |= {CONTENT.review_notice} if CONTENT.review_notice else set()
     for number, line in enumerate(lines[:-1]):
         assert line == "" or FENCE.match(line) or line in prose or line.startswith(f"{ui.content_version}: "), line
         if line.startswith("#"):

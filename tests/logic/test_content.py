@@ -176,7 +176,7 @@ def test_a_reference_nobody_cites_is_refused(content_copy):
     def add(data):
         data["lonely_2001"] = {
             **data["zubair_2016"],
-            "citation": "A paper nobody cites.",
+            "citation": "Lonely A. A paper nobody cites. J Nowhere. 2001;1:1-2.",
             "url": "https://example.org/x",
         }
 
@@ -315,13 +315,71 @@ def with_translation(tmp_path) -> Path:
     return target
 
 
-def test_english_is_the_source_and_says_so():
+def test_english_is_the_source_and_says_honestly_that_no_doctor_has_checked_it():
     content = load_content()
     assert (content.language.code, content.language.name, content.language.reviewed_by_clinician) == (
         "en",
         "English",
-        True,
+        False,
     )
+    assert content.language.review is None
+    assert "No doctor has checked this wording yet" in content.language.notice
+
+
+@pytest.mark.parametrize("code", ["en", "fil"])
+def test_no_language_claims_a_review_nobody_recorded(code):
+    """No clinician has reviewed the wording: a review counts only when it is recorded (who, their
+    qualification, the date and the content version they read), and none is."""
+    language = load_content(language=code).language
+    assert not language.reviewed_by_clinician and language.review is None and language.notice.strip()
+
+
+_ZEDISH = 'name = "Zedish"\ncode = "zz"\nclaim_opening = "Zx The article says"\n'
+_RECORD = '[review]\nreviewer = "Dr Zx"\nqualification = "Zx dermatologist"\ndate = 2026-12-05\ncontent_version = "v"\n'
+
+
+def test_a_review_claimed_without_its_record_is_refused(with_translation):
+    (with_translation / "zz" / "language.toml").write_text(_ZEDISH + "reviewed_by_clinician = true\n")
+    message = broken(with_translation, "zz")
+    assert "zz/language.toml" in message
+    assert "review: reviewed_by_clinician = true needs the review recorded" in message
+
+
+def test_a_recorded_review_must_be_marked_reviewed(with_translation):
+    (with_translation / "zz" / "language.toml").write_text(
+        _ZEDISH + 'reviewed_by_clinician = false\nnotice = "Zx"\n' + _RECORD
+    )
+    assert "a recorded review needs reviewed_by_clinician = true" in broken(with_translation, "zz")
+
+
+def test_a_recorded_review_loads_with_who_when_and_what(with_translation):
+    (with_translation / "zz" / "language.toml").write_text(_ZEDISH + "reviewed_by_clinician = true\n" + _RECORD)
+    review = load_content(with_translation, "zz").language.review
+    assert review is not None
+    assert (review.reviewer, review.qualification, review.date.isoformat(), review.content_version) == (
+        "Dr Zx",
+        "Zx dermatologist",
+        "2026-12-05",
+        "v",
+    )
+
+
+def test_a_recorded_review_is_named_in_the_about_part_and_the_notice_goes(with_translation):
+    from exports import render_markdown
+
+    (with_translation / "zz" / "language.toml").write_text(_ZEDISH + "reviewed_by_clinician = true\n" + _RECORD)
+    content = load_content(with_translation, "zz")
+    record = "Zx Checked by Dr Zx (Zx dermatologist) on 2026-12-05, for content version v."
+    assert content.review_record() == record and content.review_notice is None
+    answers = make_answers(changing_spot=True)
+    markdown = render_markdown(evaluate(answers, content), answers, content)
+    assert markdown.count(record) == 1
+    assert markdown.index(content.ui.summary.about) < markdown.index(record)
+
+
+def test_until_a_review_is_recorded_the_about_part_names_nobody():
+    content = load_content()
+    assert content.review_record() is None and content.review_notice == content.language.notice
 
 
 def test_a_language_is_added_by_adding_its_folder(with_translation):
@@ -386,7 +444,7 @@ def test_an_unreviewed_translation_must_say_so(with_translation):
     )
     message = broken(with_translation, "zz")
     assert "zz/language.toml" in message
-    assert "a translation no clinician has reviewed must say so" in message
+    assert "wording no clinician has reviewed must say so" in message
 
 
 def test_each_claim_starts_with_the_language_s_own_opening(with_translation):
@@ -558,3 +616,48 @@ def test_every_language_gives_the_same_emergency_numbers():
         content = default_content(code)
         for line in (content.ui.nav.emergency_call, content.general.next_step["now"].instruction):
             assert set(re.findall(r"\d+", line)) == {"911", "999", "112"}, (code, line)
+
+
+# --- The bibliography: complete for its kind, and findable -------------------------------------------------
+
+
+def test_a_journal_article_without_authors_volume_or_doi_is_refused_naming_the_entry_and_field(content_copy):
+    edit(content_copy, "references", lambda d: d["zubair_2016"].update(citation="IV glutathione for skin tone."))
+    message = broken(content_copy)
+    assert message.startswith(f"content file {content_copy / 'references.toml'} is broken:")
+    assert 'zubair_2016: citation: a journal article starts with its authors ("Surname AB, Surname C.")' in message
+    assert "citation: a journal article needs its year" in message
+    assert "citation: a journal article needs the journal's volume and pages" in message
+
+
+def test_a_doi_stands_in_for_volume_and_pages():
+    from logic.content import citation_gaps
+    from logic.vocab import ReferenceKind
+
+    cited = "Lee A, Kim B. A trial. J Skin. 2020. doi:10.1000/xyz1."
+    assert citation_gaps(ReferenceKind.TRIAL, cited, None) == []
+    assert citation_gaps(ReferenceKind.TRIAL, cited.replace(" doi:10.1000/xyz1.", ""), None) == [
+        errors.CITATION_NEEDS_JOURNAL
+    ]
+
+
+def test_a_regulator_page_without_a_public_link_is_refused(content_copy):
+    edit(content_copy, "references", lambda d: d["ph_fda_2019_182"].pop("url"))
+    message = broken(content_copy)
+    assert "references.toml" in message
+    assert "ph_fda_2019_182: url: a regulator source that is not a journal article needs a public link" in message
+
+
+def test_a_flag_resting_only_on_sources_nobody_can_look_up_is_refused(content_copy):
+    edit(content_copy, "flags", lambda d: d["changing_spot"].update(sources=["zubair_2016"]))
+    message = broken(content_copy)
+    assert f"{content_copy / 'flags.toml'}" in message
+    assert "changing_spot.sources: none has a public link, DOI or PMID" in message
+
+
+def test_every_shipped_source_has_a_kind_that_fits_and_a_checked_date():
+    references = load_content().references
+    assert all(entry.checked for entry in references.values())
+    # A society's statement or advisory is not a guideline; a patient page is not one either.
+    assert {references[i].kind for i in ("pds_2018", "pds_2025", "nhs_acne", "nhs_sjs")} == {"other"}
+    assert references["sitohang_ninditya_2020"].kind == "expert_review"  # an evidence-based case report

@@ -65,3 +65,35 @@ def test_clicking_the_language_already_chosen_keeps_it(at):
     at.segmented_control(key=LANGUAGE_WIDGET).set_value(None).run()
     assert not at.exception
     assert at.title[0].value == ENGLISH.ui.app_title
+
+
+@pytest.mark.parametrize("code", ["en", "fil"])
+def test_the_welcome_page_says_first_that_no_doctor_has_checked_the_wording(at, code):
+    at.segmented_control(key=LANGUAGE_WIDGET).set_value(code).run()
+    notice = default_content(code).language.notice
+    order = _in_order(at)
+    assert order.index(("caption", notice)) < [kind for kind, _ in order].index("button"), "before Start"
+    assert page_text(at).count(notice) == 1
+
+
+def test_the_english_summary_says_once_outside_the_about_part_that_no_doctor_has_checked_it(at):
+    complete(at, PERSON)
+    assert not at.exception
+    notice = ENGLISH.language.notice
+    assert page_text(at).count(notice) == 1
+    about = next(e for e in at.expander if e.label == ENGLISH.ui.summary.about)
+    assert notice not in [c.value for c in about.caption]
+    texts = [str(value) for _, value in _in_order(at)]
+    assert texts.index(notice) < texts.index(ENGLISH.ui.summary.flags), "before the flags"
+
+
+def _in_order(at) -> list[tuple[str, object]]:
+    """The page's elements as it draws them, top to bottom: (kind, value or label)."""
+
+    def walk(node, out):
+        for child in getattr(node, "children", {}).values():
+            out.append((child.type, getattr(child, "value", getattr(child, "label", None))))
+            walk(child, out)
+        return out
+
+    return walk(at.main, [])

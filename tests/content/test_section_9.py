@@ -1,0 +1,144 @@
+"""What a Philippine dermatologist reading the summaries found missing or wrong (issue 23), checked over the
+summaries of the people each finding concerns, in English and in Filipino: the downloaded Markdown, which holds
+every word the summary shows, must carry the fact."""
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from exports import render_markdown
+from logic import default_content, evaluate
+from logic.content import CONTENT_DIR
+from logic.vocab import FlagId
+from tests.factories import make_answers
+
+LANGUAGES = ("en", "fil")
+
+# Who the finding concerns, the flag that must carry it, and words that say it in each language (all of them
+# must be in the flag's reason, action or question).
+FINDINGS = {
+    "breastfeeding on leftover isotretinoin: stop, it may pass into milk, call the prescriber or a dermatologist": (
+        {"pregnancy": "breastfeeding", "isotretinoin": "current"},
+        FlagId.ISOTRETINOIN_PREGNANCY,
+        {
+            "en": ["breastfeeding", "milk", "Stop taking it now", "or a dermatologist", "left over"],
+            "fil": ["nagpapasuso", "gatas", "Itigil mo na ito", "o ang isang dermatologist", "tira"],
+        },
+    ),
+    "acne with fever on isotretinoin: say you take it, call the prescriber today": (
+        {"current_symptoms": ["acne_with_fever"], "isotretinoin": "current"},
+        FlagId.ACNE_WITH_FEVER,
+        {
+            "en": ["first weeks of isotretinoin", "If you take isotretinoin, tell them", "prescribed it today"],
+            "fil": ["unang linggo", "Kung umiinom ka ng isotretinoin, sabihin ito", "nagreseta nito"],
+        },
+    ),
+    "jaundice after drips: hospital emergency room today for tests, 911 if breathless, G6PD": (
+        {"current_symptoms": ["jaundice_or_dark_urine"], "routes": ["injection"], "setting": "spa_or_salon"},
+        FlagId.POSSIBLE_ORGAN_HARM,
+        {
+            "en": ["hospital emergency room today", "blood and urine tests", "911", "G6PD", "no urine"],
+            "fil": ["ER ng ospital", "blood test at urine test", "911", "G6PD", "hindi ka na umiihi"],
+        },
+    ),
+    "a changing spot: a dermatologist within two weeks, and the biopsy question": (
+        {"changing_spot": True},
+        FlagId.CHANGING_SPOT,
+        {
+            "en": ["dermatologist", "two weeks", "skin cancer", "biopsy"],
+            "fil": ["dermatologist", "dalawang linggo", "skin cancer", "biopsy"],
+        },
+    ),
+    "kidney disease alone: the drip's high-dose vitamin C harms kidneys too": (
+        {"conditions": ["kidney"]},
+        FlagId.ORGAN_CONDITION,
+        {"en": ["kidneys", "vitamin C", "same drip"], "fil": ["kidney", "vitamin C", "parehong drip"]},
+    ),
+    "asthma: the sulfite forms from glutathione itself, so preservative-free is no safer": (
+        {"conditions": ["asthma"]},
+        FlagId.INHALED_GLUTATHIONE_ASTHMA,
+        {
+            "en": ["forms from the glutathione itself", "“preservative-free” product is no safer"],
+            "fil": ["nabubuo mula mismo sa glutathione", "hindi mas ligtas ang produktong “preservative-free”"],
+        },
+    ),
+    "whitening cream in pregnancy: the Philippine rules first, mercury can reach the baby": (
+        {"pregnancy": "pregnant", "other_treatments": ["whitening_products"]},
+        FlagId.UNREGULATED_LIGHTENING_PRODUCTS,
+        {
+            "en": ["Philippine FDA", "mercury", "unborn", "In the Philippines, hydroquinone and tretinoin"],
+            "fil": ["Philippine FDA", "mercury", "sinapupunan", "Sa Pilipinas, hindi puwede ang hydroquinone"],
+        },
+    ),
+}
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+@pytest.mark.parametrize("finding", FINDINGS, ids=range(len(FINDINGS)))
+def test_each_finding_is_in_the_summary_of_the_person_it_concerns(finding, code):
+    changes, flag_id, words = FINDINGS[finding]
+    content = default_content(code)
+    answers = make_answers(**changes)
+    summary = evaluate(answers, content)
+    flags = {flag.id: flag for flag in summary.flags}
+    assert flag_id in flags, f"{finding}: {flag_id} did not fire"
+    flag = flags[flag_id]
+    said = " ".join([flag.reason, flag.action, *summary.questions_for_provider])
+    markdown = render_markdown(summary, answers, content)
+    for phrase in words[code]:
+        assert phrase in said, f"{finding} ({code}): {phrase!r} missing"
+        assert phrase in markdown, f"{finding} ({code}): {phrase!r} not in the Markdown"
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_philippine_rule_comes_before_the_us_one(code):
+    content = default_content(code)
+    reason = content.flags[FlagId.UNREGULATED_LIGHTENING_PRODUCTS].reason
+    assert reason.index("Philippine FDA") < reason.index("US")
+
+
+def test_the_acne_fever_flag_cites_the_source_on_isotretinoin_and_acne_fulminans():
+    assert "greywal_2017" in default_content().flags[FlagId.ACNE_WITH_FEVER].sources
+
+
+def _words(directory: Path) -> str:
+    """Every text in the files of words of one language, as one string."""
+
+    def walk(value: object) -> list[str]:
+        if isinstance(value, dict):
+            return [text for item in value.values() for text in walk(item)]
+        if isinstance(value, list):
+            return [text for item in value for text in walk(item)]
+        return [value] if isinstance(value, str) else []
+
+    names = ("flags", "general", "article", "marks", "questions", "ui")
+    return "\n".join(
+        text for name in names for text in walk(tomllib.loads((directory / f"{name}.toml").read_text("utf-8")))
+    )
+
+
+@pytest.mark.parametrize(("code", "directory"), [("en", CONTENT_DIR), ("fil", CONTENT_DIR / "fil")])
+def test_no_place_to_go_that_is_not_philippine_usage(code, directory):
+    words = _words(directory).lower()
+    for foreign in ("urgent care", "(gp)", " gp ", "midwife"):
+        assert foreign not in words, f"{code}: {foreign!r}"
+
+
+def test_the_filipino_skin_type_questions_ask_about_sunburn_not_tanning():
+    """Filipino readers take "nasusunog sa araw" as tanning, which turns the burn question into the tan question."""
+    filipino = default_content("fil").questions
+    assert "nasusunog" not in filipino.skin_type_helper.burn.label
+    assert "sunburn" in filipino.skin_type_helper.burn.label
+    assert all("nasusunog" not in label for label in filipino.fields["skin_type"].options.values())
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_no_summary_tells_anyone_to_ask_what_a_drip_is_approved_for(code):
+    """Asking "what is it approved for" reads as a way to go ahead; the regulators advise against the drips."""
+    content = default_content(code)
+    answers = make_answers(routes=["injection"], setting="other_medical")
+    flags = {flag.id: flag for flag in evaluate(answers, content).flags}
+    action = flags[FlagId.INJECTION_NOT_APPROVED].action
+    assert "Philippine FDA" in action and "Philippine Dermatological Society" in action
+    assert ("approved for" if code == "en" else "para saan ito aprubado") not in action
