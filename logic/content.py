@@ -281,6 +281,7 @@ class SummaryText(Frozen):
     no_flags: Text
     action: Text
     why_seeing: Text
+    why_more: Text
     source: Text
     marks: Text
     glutathione: Text
