@@ -84,7 +84,6 @@ _PT = 0.3528  # millimetres per point
 _LEADING = 1.13  # line height as a multiple of the font size
 # Sizes in points at scale 1. Every text but the sources and the page numbers is body text, at _SMALL or more.
 _TITLE, _HEADING, _SUBHEADING, _BODY, _SMALL, _TINY = 13.5, 10.5, 9.2, 8.9, 8.5, 7.4
-_ANSWER_COLUMN = 0.4  # the share of the width the questions take in the list of answers
 
 _INK = (20, 20, 20)
 _MUTED = (85, 85, 85)
@@ -458,31 +457,19 @@ def _answers_height(doc: _Document, answers: Answers, content: Content) -> float
 
 
 def _answers(doc: _Document, answers: Answers, content: Content) -> None:
-    """The answers as two columns, question and answer, one row each in light stripes; then the note."""
+    """The answers as a list in two columns, each question in bold with the answer after it; then the note."""
     ui = content.ui.summary
     doc.heading(ui.answers, then=12)
-    left = doc.epw * _ANSWER_COLUMN
-    pad = doc.mm(0.8)
-    size = doc.line_height(_SMALL)
-    for number, field in enumerate(f for f in Field if f is not Field.NOTES):
-        question, answer = printable(content.field_label(field)), printable(content.answer_text(answers, field))
-        doc.use(_SMALL, bold=True)
-        asked = doc.multi_cell(left - 2 * pad, size, question, dry_run=True, output="LINES")
-        doc.use(_SMALL)
-        said = doc.multi_cell(doc.epw - left - pad, size, answer, dry_run=True, output="LINES")
-        height = max(len(asked), len(said)) * size
-        doc.keep(height)
-        top = doc.get_y()
-        if number % 2 == 0:
-            doc.set_fill_color(*_SHADE)
-            doc.rect(doc.l_margin, top, doc.epw, height, style="F")
-        doc.set_xy(doc.l_margin + pad, top)
-        doc.use(_SMALL, bold=True)
-        doc.multi_cell(left - 2 * pad, size, question, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        doc.set_xy(doc.l_margin + left, top)
-        doc.use(_SMALL)
-        doc.multi_cell(doc.epw - left - pad, size, answer, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        doc.set_y(top + height)
+    with doc.text_columns(ncols=2, gutter=doc.mm(5), balance=True, text_align="LEFT", line_height=_LEADING) as cols:
+        for field in Field:
+            if field is Field.NOTES:
+                continue
+            with cols.paragraph(top_margin=doc.mm(0.5)) as paragraph:
+                doc.use(_SMALL, bold=True)
+                paragraph.write(printable(f"{content.field_label(field)} "))
+                doc.use(_SMALL)
+                paragraph.write(printable(content.answer_text(answers, field)))
+    doc.set_x(doc.l_margin)
 
     doc.gap(2)
     notes = _note_lines(answers.notes)
