@@ -36,6 +36,7 @@ DOWNLOADS = """() => Array.from(document.querySelectorAll('[data-testid=stMain] 
               e => getComputedStyle(e).textOverflow === 'ellipsis' && e.scrollWidth > e.clientWidth + 1)};
   })"""
 
+
 def open_summary(page: Page, answers: Answers, language: str, path) -> None:
     """Choose the language, then bring the answers back from a saved file, as a person coming back does."""
     content = default_content(language)
