@@ -15,12 +15,23 @@ from logic.vocab import Field
 
 __all__ = ["escape", "render_markdown"]
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~&=:])")
+# Escaped wherever they are: they start emphasis, code, links, HTML, entities, tables, strikethrough or maths.
+_ACTIVE = re.compile(r"([\\`*_\[\]<>|~&$])")
+# Escaped only where they act: a heading, list, rule or setext underline at the start of a line, an ordered
+# list's "1." or "1)", and the "://" and "www." that some viewers turn into a link.
+_LINE_START = re.compile(r"^(\s*)([#+=-])")
+_ORDERED = re.compile(r"^(\s*\d+)([.)])")
+_LINK_LIKE = re.compile(r"(?i)(?<=\w)(:)(?=//)|(?<=\bwww)(\.)")
 
 
 def escape(text: str) -> str:
-    """Make a person's own text show literally in Markdown: no links, HTML, headings or emphasis."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    """Make a person's own line of text show literally in Markdown, and read cleanly as plain text too: no
+    links, HTML, headings, lists or emphasis, and a backslash only before a character that would act (a full
+    stop or a dash inside a sentence stays as it is)."""
+    text = _ACTIVE.sub(r"\\\1", text)
+    text = _LINK_LIKE.sub(lambda m: "\\" + m.group(0), text)
+    text = _ORDERED.sub(r"\1\\\2", text)
+    return _LINE_START.sub(r"\1\\\2", text)
 
 
 def render_markdown(

@@ -1,18 +1,27 @@
 """The summary as a PDF to bring to a dermatologist: made in memory with fpdf2, worded only from `content`.
 
-Text is set in DejaVu Sans (embedded from `exports/fonts/`, licence beside it), so accents, dashes and curly
-quotes print. A character the font has no glyph for is replaced with "?" before it reaches fpdf2 (emoji
-modifiers, joiners and other invisible marks are dropped), so no text can make rendering fail. The icons of
-the content are left out: the words beside them carry the meaning. Nothing is written to disk.
+Text is set in DejaVu Sans Condensed (embedded from `exports/fonts/`, licence beside it), so accents, dashes and
+curly quotes print and a line holds more words at a size a clinician reads on paper. A character the font has no
+glyph for is replaced with "?" before it reaches fpdf2, except a symbol such as a colour emoji, which is left out
+with the space it leaves (emoji modifiers, joiners and other invisible marks are dropped too), so no text can
+make rendering fail and no emoji prints as "?". The icons of the content are left out: the words beside them
+carry the meaning. Nothing is written to disk.
 
-The PDF draws the summary's layout (`logic/layout.py`) in its order: the next step in a box on page one, then
-the flags grouped by level, the marks, each of the article's claims with its grade and verdict printed straight
-after it (never a grade beside a bare heading; the grades' meaning once, as a key), the questions, the
-answers and the person's note, and the references, numbered once and cited by number, at the end.
-It takes two pages at most for any answers (`_PAGES_WANTED`): a summary that runs over is set in smaller type,
-down to a floor, and past that leaves out, in turn, the flags' reasons, what to do for flags the next step
-does not list, the references' full citations (their short names stay) and what works for each mark, all
-of which the web page and the Markdown keep. The same summary and day always give the same bytes.
+The PDF draws the summary's layout (`logic/layout.py`) in its order, with page one given to the patient picture:
+the next step in a box, the flags grouped by level (each with its title, reason and what to do), and the
+person's answers as a two-column list, question and answer, with their note. Then the marks, each of the
+article's claims with its grade printed straight after it (never a grade beside a bare heading; the grades'
+meaning once, as a key), the questions, and the references, numbered once and cited by number, at the end.
+Which answers raised a flag is left to the list of answers on the same page.
+
+Body text is at least `BODY_FLOOR` points and nothing, the sources and page numbers included, is smaller than
+`SMALLEST` (`_PAGES_WANTED`). It takes two pages at most for any answers the questionnaire allows: a summary that
+runs over is set a little smaller, down to that floor, and then shortens, in turn, the article's claims (to one
+line each: the claim and its grade), the references (to their short names) and what works for each mark, all of
+which the web page and the Markdown keep. A flag's reason or action, the answers and the note are never left
+out. When the flags are too many for page one to hold them and the answers, the answers and the note still go
+on page one, and the flags that did not fit follow on page two. The same summary and day always give the same
+bytes.
 """
 
 import math
@@ -30,22 +39,21 @@ from fpdf.enums import XPos, YPos
 
 from logic.answers import Answers
 from logic.content import Content, default_content
-from logic.layout import Layout, layout
+from logic.layout import FlagGroup, Layout, layout
 from logic.summary import Summary
 from logic.vocab import Field, Level
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
-FONT_FILES = {"": FONT_DIR / "DejaVuSans.ttf", "B": FONT_DIR / "DejaVuSans-Bold.ttf"}
+FONT_FILES = {"": FONT_DIR / "DejaVuSansCondensed.ttf", "B": FONT_DIR / "DejaVuSansCondensed-Bold.ttf"}
 REPLACEMENT = "?"
 
 
 @dataclass(frozen=True)
 class _Detail:
-    """How much the PDF prints beyond the next step, each flag's title and why it was raised, the marks and
-    the claims beside their grades; the page and the Markdown always carry all of it."""
+    """How much the PDF prints beyond the next step, the flags in full, the answers and the note (all of which
+    it always prints); the page and the Markdown always carry all of it."""
 
-    reasons: bool = True  # each flag's reason, with its sources
-    actions: bool = True  # what to do, for the flags the next-step box does not already list
+    claims: bool = True  # each claim as the article words it, its grade and verdict, or one line: title and grade
     citations: bool = True  # each reference in full, or by its short name
     works: bool = True  # what does work, for each mark
 
@@ -53,27 +61,29 @@ class _Detail:
         return [name for name, kept in vars(self).items() if not kept]
 
 
+BODY_FLOOR = 8.0  # the smallest size of body text, in points
+SMALLEST = 7.0  # the smallest size of any text (the sources, the page numbers), in points
+_FLOOR = 0.95  # the smallest type scale: body text at _SMALL * _FLOOR = 8.08 pt, the sources at 7.03 pt
+
 # A summary that does not fit on one page at full size is set smaller, in the first of these ways that works:
-# on one page with type down to 0.92 of full size; on two pages down to 0.85; then on two pages down to 0.8
-# (body text 6.6 pt), leaving out in turn the flags' reasons, what to do for the flags the next step does not
-# list, the references' full citations (their short names stay) and what works for each mark.
+# on one page, then on two, with type down to the floor; then on two pages leaving out in turn the claims'
+# wording (each is one line: the claim and its grade), the references' full citations and what works for each mark.
 _PAGES_WANTED = (
-    (1, 0.92, _Detail()),
-    (2, 0.85, _Detail()),
-    (2, 0.8, _Detail(reasons=False)),
-    (2, 0.8, _Detail(reasons=False, actions=False)),
-    (2, 0.8, _Detail(reasons=False, actions=False, citations=False)),
-    (2, 0.8, _Detail(reasons=False, actions=False, citations=False, works=False)),
+    (1, _FLOOR, _Detail()),
+    (2, _FLOOR, _Detail()),
+    (2, _FLOOR, _Detail(claims=False)),
+    (2, _FLOOR, _Detail(claims=False, citations=False)),
+    (2, _FLOOR, _Detail(claims=False, citations=False, works=False)),
 )
-_MARGINS = (12, 11, 12, 12)  # left, top, right, bottom in mm
+_MARGINS = (10, 9, 10, 11)  # left, top, right, bottom in mm
 _PAGE_BODY = 297 - _MARGINS[1] - _MARGINS[3]
-_NOTE_LINES = 12  # a note keeps its own line breaks up to this many lines
+_NOTE_LINES = 8  # a note keeps its own line breaks up to this many lines
 
 _FAMILY = "DejaVu"
 _PT = 0.3528  # millimetres per point
-_LEADING = 1.22  # line height as a multiple of the font size
-# Sizes in points at scale 1.
-_TITLE, _HEADING, _SUBHEADING, _BODY, _SMALL, _TINY = 14.5, 10.5, 8.8, 8.3, 7.4, 6.6
+_LEADING = 1.13  # line height as a multiple of the font size
+# Sizes in points at scale 1. Every text but the sources and the page numbers is body text, at _SMALL or more.
+_TITLE, _HEADING, _SUBHEADING, _BODY, _SMALL, _TINY = 13.5, 10.5, 9.2, 8.9, 8.5, 7.4
 
 _INK = (20, 20, 20)
 _MUTED = (85, 85, 85)
@@ -91,7 +101,8 @@ _LEVEL_COLOUR = {
 
 _LINE_BREAKS = str.maketrans({"\r": "\n", "\v": "\n", "\f": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n"})
 _DROPPED_CATEGORIES = frozenset({"Mn", "Me", "Cf", "Cc"})  # combining marks, joiners, variation selectors, controls
-_EMOJI_MODIFIERS = range(0x1F3FB, 0x1F400)  # skin tones: meaningless once the emoji before them is a "?"
+_EMOJI_MODIFIERS = range(0x1F3FB, 0x1F400)  # skin tones: meaningless once the emoji before them is gone
+_LEFT_OUT_CATEGORIES = frozenset({"So", "Sk"})  # symbols, colour emoji among them: left out, never a "?"
 
 
 @cache
@@ -104,17 +115,27 @@ def _covered() -> frozenset[int]:
 def printable(text: str) -> str:
     """`text` with each character the font cannot draw replaced by "?", and invisible ones dropped.
 
-    Every kind of line break becomes a newline and a tab becomes spaces. Nothing is read as markup.
+    A symbol the font cannot draw (a colour emoji, say) is left out instead, with one of the spaces around it,
+    so "I ❤️ it 👍🏽" prints "I ❤ it" and "so sore 😭😭 help" prints "so sore help". Every kind of line break
+    becomes a newline and a tab becomes spaces. Nothing is read as markup.
     """
     covered = _covered()
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").translate(_LINE_BREAKS).replace("\t", "    "))
-    out = []
+    out: list[str] = []
+    gap = False  # a symbol was just left out, after a space or at the start of a line
     for char in text:
         code = ord(char)
         if char == "\n" or (code >= 0x20 and code in covered):
-            out.append(char)
-        elif unicodedata.category(char) not in _DROPPED_CATEGORIES and code not in _EMOJI_MODIFIERS:
+            if not (gap and char == " "):
+                out.append(char)
+            gap = False
+        elif unicodedata.category(char) in _LEFT_OUT_CATEGORIES or code in _EMOJI_MODIFIERS:
+            gap = gap or not out or out[-1] in " \n"
+        elif unicodedata.category(char) not in _DROPPED_CATEGORIES:
             out.append(REPLACEMENT)
+            gap = False
+    while out and out[-1] == " " and gap:  # a symbol that ended the text leaves no space behind
+        out.pop()
     return "".join(out)
 
 
@@ -175,11 +196,10 @@ def _render(
     doc.set_creation_date(datetime.combine(today, time(), tzinfo=UTC))
     doc.add_page()
     _top(doc, lay, today)
-    _flags(doc, lay)
+    _flags_and_answers(doc, lay, answers)
     _marks(doc, lay)
     _article(doc, lay)
     _questions(doc, lay)
-    _answers(doc, answers, content)
     _sources(doc, lay)
     _about(doc, lay)
     used = (doc.pages_count - 1) * _PAGE_BODY + doc.get_y() - _MARGINS[1]
@@ -333,46 +353,53 @@ def _top(doc: _Document, lay: Layout, today: date) -> None:
     doc.set_y(max(doc.get_y() + pad, top + height))
 
 
-def _flags(doc: _Document, lay: Layout) -> None:
+def _flags_and_answers(doc: _Document, lay: Layout, answers: Answers) -> None:
+    """The flags, each as one paragraph (its title, reason and what to do), then the answers and the note.
+
+    Page one holds the answers and the note whatever happens: when the flags would push them off it, they
+    are printed after the flags that fit, and the rest of the flags follow on page two under the same heading."""
     ui = lay.content.ui.summary
     doc.heading(ui.flags)
     if not lay.groups:
-        doc.para(ui.no_flags)
+        doc.para(ui.no_flags, _SMALL)
+        _answers(doc, answers, lay.content)
         return
+    answers_height = _answers_height(doc, answers, lay.content)
     indent = doc.mm(3)
+    shown: FlagGroup | None = None  # the group whose label is the latest printed
+    answered = False
     for group in lay.groups:
-        doc.gap(1)
-        doc.keep(doc.line_height(_SUBHEADING) + doc.mm(10))
-        size = doc.line_height(_SUBHEADING)
-        doc.swatch(group.level, doc.l_margin, doc.get_y() + size * 0.2, size * 0.6, size * 0.6)
-        doc.para(group.label, _SUBHEADING, bold=True, indent=indent)
         for item in group.flags:
             todo = ui.see_step.format(number=item.step) if item.step else item.flag.action
-            lead = [(f"{item.flag.title}. ", True)]
-            why = [(f"{ui.why_seeing}: ", True), (item.why_seeing, False)]
-            if item.step or doc.detail.actions:
-                parts = [([*lead, (f"{ui.action}: ", True), (todo, False)], _BODY, _INK)]
-                if doc.detail.reasons:
-                    parts.append(([(f"{item.flag.reason} {item.cite}", False)], _SMALL, _INK))
-                parts.append((why, _SMALL, _MUTED))
-            else:  # the title and why it was raised share a line
-                parts = [([*lead, *why], _SMALL, _INK)]
-            block = sum(doc.height("".join(t for t, _ in runs), size, indent=indent) for runs, size, _ in parts)
+            runs = [
+                (f"{item.flag.title}. ", True),
+                (f"{item.flag.reason} {item.cite} ", False),
+                (f"{ui.action}: ", True),
+                (todo, False),
+            ]
+            block = doc.height("".join(text for text, _ in runs), _SMALL, indent=indent) + doc.mm(0.6)
+            label = doc.line_height(_SUBHEADING) + doc.mm(1) if shown is not group else 0
+            if not answered and doc.page == 1 and doc.get_y() + label + block + answers_height > doc.page_break_trigger:
+                _answers(doc, answers, lay.content)
+                answered, shown = True, None
+                doc.add_page()
+                doc.heading(ui.flags)
+            if shown is not group:
+                doc.gap(1)
+                doc.keep(doc.line_height(_SUBHEADING) + block)
+                size = doc.line_height(_SUBHEADING)
+                doc.swatch(group.level, doc.l_margin, doc.get_y() + size * 0.2, size * 0.6, size * 0.6)
+                doc.para(group.label, _SUBHEADING, bold=True, indent=indent)
+                shown = group
             doc.gap(0.6)
             doc.keep(block)
             top, page = doc.get_y(), doc.page
-            for number, (runs, size, colour) in enumerate(parts):
-                before = doc.position()
-                doc.runs(runs, size, indent=indent, colour=colour)
-                took = doc.position() - before
-                if item.step is None:  # without its action, a flag is one small line: title and why
-                    doc.saves["actions"] += took - (doc.line_height(_SMALL) if number == 0 else 0)
-                if number == 1 and doc.detail.reasons:
-                    doc.saves["reasons"] += took
-                    doc.saves["actions"] -= took if item.step is None else 0
+            doc.runs(runs, _SMALL, indent=indent)
             if doc.page == page:  # a bar in the level's colour beside a flag that stayed on one page
-                bar = doc.get_y() - top - doc.mm(1)
+                bar = doc.get_y() - top - doc.mm(0.4)
                 doc.swatch(group.level, doc.l_margin + doc.mm(0.4), top + doc.mm(0.5), doc.mm(0.8), bar)
+    if not answered:
+        _answers(doc, answers, lay.content)
 
 
 def _marks(doc: _Document, lay: Layout) -> None:
@@ -396,7 +423,8 @@ def _marks(doc: _Document, lay: Layout) -> None:
 
 
 def _article(doc: _Document, lay: Layout) -> None:
-    """Each claim in the left column, its grade and verdict beside it in the right: never a bare grade."""
+    """Each claim with its grade and verdict straight after it: never a bare grade. Short of space, each claim
+    is one line, its title and its grade."""
     ui = lay.content.ui.summary
     if not lay.claims:
         return
@@ -405,30 +433,45 @@ def _article(doc: _Document, lay: Layout) -> None:
     doc.para(f"{ui.grade_key} {key}", _SMALL, colour=_MUTED)
     doc.gap(1)
     for claim in lay.claims:
-        runs = [
-            (f"{claim.section.article_says} ", False),
-            (f"{ui.evidence}: {claim.grade.label}. ", True),
-            (f"{claim.section.verdict} {claim.cite}", False),
-        ]
+        grade = [(f"{ui.evidence}: {claim.grade.label}. ", True)]
+        if doc.detail.claims:
+            runs = [(f"{claim.section.article_says} ", False), *grade, (f"{claim.section.verdict} {claim.cite}", False)]
+        else:
+            runs = [(f"{claim.section.title}. ", False), *grade]
         doc.gap(0.5)
         doc.keep(doc.height("".join(t for t, _ in runs), _SMALL))
+        before = doc.position()
         doc.runs(runs, _SMALL)
+        if doc.detail.claims:
+            doc.saves["claims"] += doc.position() - before - doc.line_height(_SMALL)
+
+
+def _answers_height(doc: _Document, answers: Answers, content: Content) -> float:
+    """How tall the answers and the note are at this type size: drawn once on a page of their own to see."""
+    trial = _Document(doc.scale, doc.detail)
+    trial.add_page()
+    trial.ln(trial.mm(1))  # as if below something, so the heading's space above it counts
+    top = trial.get_y()
+    _answers(trial, answers, content)
+    return trial.position() - top
 
 
 def _answers(doc: _Document, answers: Answers, content: Content) -> None:
+    """The answers as a list in two columns, each question in bold with the answer after it; then the note."""
     ui = content.ui.summary
     doc.heading(ui.answers, then=12)
-    # One run-on paragraph, each question in bold and its answer after it: a table of 18 rows took a third
-    # of a page.
-    runs = [
-        run
-        for f in Field
-        if f is not Field.NOTES
-        for run in ((f"{content.field_label(f)}\u00a0", True), (f"{content.answer_text(answers, f)}    ", False))
-    ]
-    doc.runs(runs, _SMALL)
+    with doc.text_columns(ncols=2, gutter=doc.mm(5), balance=True, text_align="LEFT", line_height=_LEADING) as cols:
+        for field in Field:
+            if field is Field.NOTES:
+                continue
+            with cols.paragraph(top_margin=doc.mm(0.5)) as paragraph:
+                doc.use(_SMALL, bold=True)
+                paragraph.write(printable(f"{content.field_label(field)} "))
+                doc.use(_SMALL)
+                paragraph.write(printable(content.answer_text(answers, field)))
+    doc.set_x(doc.l_margin)
 
-    doc.gap(2.2)
+    doc.gap(2)
     notes = _note_lines(answers.notes)
     # The note stays on one page with its heading: it is the person's own words, read in one piece.
     doc.keep(doc.line_height(_SUBHEADING) + (doc.height(notes, indent=doc.mm(3.2)) if notes else 0) + doc.mm(4))

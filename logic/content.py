@@ -353,6 +353,7 @@ class SummaryText(Frozen):
     no_flags: Text
     action: Text
     why_seeing: Text
+    why_more: Text
     source: Text
     marks: Text
     glutathione: Text

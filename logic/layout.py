@@ -15,10 +15,10 @@ always shown in full, and so is the plan. The Markdown and the PDF ignore the fo
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-from functools import lru_cache, partial
+from functools import cache, lru_cache, partial
 from math import ceil
 
-from .content import Content, LabelText, default_content
+from .content import Content, LabelText, default_content, languages
 from .summary import FlagResult, MarkResult, PlanEntry, Reference, SectionResult, Summary
 from .vocab import Evidence, Level, NextStep, When
 
@@ -108,6 +108,11 @@ class Claim:
     why: tuple[str, ...]  # why it is shown, leaving out what an earlier claim already said
     folded: bool = False  # on the web page: the section's title only, the claim and its grade inside
 
+    @property
+    def label(self) -> str:
+        """The claim in a few words with its grade beside it: the label of its fold, never the claim alone."""
+        return f"{self.section.title} — {self.grade.icon} {self.grade.label}"
+
 
 @dataclass(frozen=True)
 class Layout:
@@ -124,6 +129,9 @@ class Layout:
     content: Content
     article_folded: bool = False
     questions_folded: bool = False
+    # What the page shows around the summary, counted with it: the language switch, each language in its own
+    # words, and the notice while no clinician has reviewed this language's wording.
+    frame: tuple[str, ...] = ()
 
     @property
     def translation_notice(self) -> str | None:
@@ -180,7 +188,7 @@ class Layout:
                 yield item.flag.title
                 yield ui.action
                 yield ui.see_step.format(number=item.step) if item.step else item.flag.action
-                yield ui.why_seeing
+                yield ui.why_more
         if self.marks:
             yield ui.marks
         for card in self.marks:
@@ -225,7 +233,7 @@ class Layout:
             yield f"{grade.icon} {grade.label}: {grade.meaning}"
         for claim in self.claims:
             if claim.folded:
-                yield claim.section.title
+                yield claim.label
                 continue
             yield claim.section.article_says
             yield f"{ui.evidence}: {claim.grade.icon} {claim.grade.label}."
@@ -237,10 +245,11 @@ class Layout:
         yield from (files.download_pdf, ui.download_markdown, files.save_answers, files.download_fhir)
 
     def web_words(self) -> int:
-        """Words the web page shows by default (for `now`: once "read the rest" is open)."""
-        return sum(count_words(text) for text in (*self.opening(gate=False), *self.rest()))
+        """Words the web page shows by default (for `now`: once "read the rest" is open), its frame included."""
+        return sum(count_words(text) for text in (*self.frame, *self.opening(gate=False), *self.rest()))
 
     def opening_words(self) -> int:
+        """Words before "read the rest": the summary's own, its frame (the language switch) not counted."""
         return sum(count_words(text) for text in self.opening())
 
     # --- Folding, lowest on the page first ----------------------------------------------------------------
@@ -397,4 +406,10 @@ def layout(summary: Summary, content: Content | None = None) -> Layout:
         disclaimer=summary.disclaimer,
         content_version=summary.content_version,
         content=content,
+        frame=(*_language_names(), *([] if content.language.reviewed_by_clinician else [content.language.notice])),
     )
+
+
+@cache
+def _language_names() -> tuple[str, ...]:
+    return tuple(languages().values())

@@ -12,7 +12,7 @@ from logic.layout import Claim, FlagItem, Layout, layout
 from logic.parse import FileLine
 from logic.partial import early_flags, early_summary, finished, unfinished_step
 from logic.summary import Reference
-from logic.vocab import Field, Level, NextStep, ProblemKind, Step, When
+from logic.vocab import Field, Level, NextStep, ProblemKind, SkinType, Step, When
 
 from . import keep, state
 from .downloads import Refusals, TakeAway, offer
@@ -267,7 +267,7 @@ def summary(content: Content) -> None:
         _plan(lay)
     _review_notice(content)
     _flags(lay)
-    _marks(lay)
+    _marks(lay, answers.skin_type)
     _claims(lay)
     _questions(lay)
     st.header(words.downloads, anchor=False)
@@ -393,11 +393,12 @@ def _flags(lay: Layout) -> None:
             with st.container(border=True):
                 todo = words.see_step.format(number=item.step) if item.step else item.flag.action
                 st.markdown(f"{group.icon} **{item.flag.title}**\n\n**{words.action}:** {todo}")
-                with st.expander(words.why_seeing):
+                with st.expander(words.why_more):
                     _flag_details(lay, item, action=False)
 
 
-def _marks(lay: Layout) -> None:
+def _marks(lay: Layout, skin_type: SkinType) -> None:
+    """A card per mark, its drawing in a tone near the skin type the person chose."""
     words = lay.content.ui.summary
     if lay.marks:
         st.header(words.marks, anchor=False)
@@ -408,7 +409,7 @@ def _marks(lay: Layout) -> None:
         works = f"**{words.what_works}:** {mark.what_works}"
         with st.container(border=True):
             picture, text = st.columns([1, 2])
-            image = drawing(mark.mark)
+            image = drawing(mark.mark, skin_type)
             picture.image(image.svg, alt=image.alt, width="stretch")
             with text:
                 st.subheader(mark.name, anchor=False)
@@ -450,7 +451,7 @@ def _claims(lay: Layout) -> None:
         with st.expander(words.article):
             st.markdown(key)
             for claim in lay.claims:
-                st.subheader(claim.section.title, anchor=False)
+                st.subheader(claim.label, anchor=False)
                 _claim(lay, claim)
                 _claim_details(lay, claim)
         return
@@ -458,7 +459,7 @@ def _claims(lay: Layout) -> None:
     st.markdown(key)
     for claim in lay.claims:
         if claim.folded:
-            with st.expander(claim.section.title):
+            with st.expander(claim.label):
                 _claim(lay, claim)
                 _claim_details(lay, claim)
             continue

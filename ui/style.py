@@ -28,6 +28,8 @@ from logic import Content
 # - A question brought into view (its problem after Next, ui/watch.py) clears Streamlit's top bar.
 # - An urgent message under a radio question waits while the keyboard is still moving through the options
 #   (each arrow press chooses one), and shows once the person leaves the question; a click shows it at once.
+# - A download button's label wraps instead of being cut off with "...": on a 360 px phone the PDF's label
+#   lost "(PDF)".
 CSS = """
 [data-testid="stElementToolbar"], [data-testid="stMainMenu"], [data-testid="stToolbarActions"] { display: none; }
 [data-testid="stElementContainer"][class*="st-key-keeper"],
@@ -49,6 +51,10 @@ CSS = """
 [data-testid="stMain"] :focus-visible,
 [data-testid="stMain"] label:has(input:focus-visible) { outline: 3px solid #2f6f73; outline-offset: 2px; }
 [data-testid="stMain"] [data-testid="InputInstructions"] { display: none; }
+[data-testid="stMain"] [data-testid="stDownloadButton"] [data-testid="stMarkdownContainer"],
+[data-testid="stMain"] [data-testid="stDownloadButton"] [data-testid="stMarkdownContainer"] * {
+  white-space: normal; overflow: visible; text-overflow: clip; text-align: left;
+}
 """
 
 

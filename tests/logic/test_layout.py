@@ -241,8 +241,21 @@ def test_the_read_the_rest_control_shows_only_in_an_emergency_and_goes_once_the_
     assert list(emergency.opening())[-1] == UI.read_rest
     assert UI.read_rest not in list(emergency.opening(gate=False))
     assert emergency.web_words() == sum(
-        count_words(text) for text in (*emergency.opening(), *emergency.rest())
+        count_words(text) for text in (*emergency.frame, *emergency.opening(), *emergency.rest())
     ) - count_words(UI.read_rest)
+    assert emergency.frame[:2] == ("English", "Filipino")  # the language switch is counted with the page
+
+
+def test_a_folded_claim_s_label_carries_its_grade():
+    answers = make_answers(marks=["brown_marks", "boxcar"], routes=["injection"], goals=["fade_dark_marks"])
+    lay = layout(evaluate(answers)).fold()
+    assert not lay.article_folded
+    folded = [claim for claim in lay.claims if claim.folded]
+    assert folded
+    for claim in folded:
+        assert claim.label == f"{claim.section.title} — {claim.grade.icon} {claim.grade.label}"
+        assert claim.label in list(lay.rest())
+        assert claim.section.title not in list(lay.rest())
     today = layout(evaluate(make_answers(current_symptoms=["infection_signs"])))
     assert not today.next_step.emergency and UI.read_rest not in list(today.opening())
 
