@@ -17,6 +17,11 @@
   spooled to disk.
 - Widget values a client sends that do not fit the widget (a radio sent a number, notes sent a bool, a
   file that the uploader's types refuse) are dropped as if never sent, instead of failing the run.
+- Messages from the browser: only the kinds a person's page sends are handled (`HEARD`); Streamlit's
+  developer and debug messages (`load_git_info` ran git on the event loop and told anyone the repository's
+  name and files, `clear_cache` emptied every person's shared cache) are dropped unheard. Reruns are paced
+  per session (`RERUN_BURST` at once, then `RERUN_RATE` a second): past that, only the newest waits and
+  runs when its turn comes, so a flood costs the flooder, not others, and a person loses nothing.
 - Log lines: control characters in anything logged are escaped, each message is cut to `LOG_LIMIT`
   characters, and ids shaped like session and file ids are replaced by `<id>`.
 
@@ -37,6 +42,7 @@ from typing import Any
 
 from streamlit import config, net_util
 from streamlit.runtime import Runtime
+from streamlit.runtime.app_session import AppSession, AppSessionState
 from streamlit.runtime.memory_uploaded_file_manager import MemoryUploadedFileManager
 from streamlit.runtime.state.session_state import Serialized, WStates
 from streamlit.runtime.websocket_session_manager import WebsocketSessionManager
@@ -47,6 +53,11 @@ BROWSER_COOKIE = "qn_browser"
 LOG_LIMIT = 1000
 REAP_EVERY = 1.0  # seconds between looks for disconnected sessions to end
 _MARK = "_hardened_for_issue_12"
+# The BackMsg kinds a person's page sends: a rerun (an answer, a click), the heartbeat, a take-away file asked
+# for (ui/downloads.py, bounded there), the upload URLs of the answers file, and Stop.
+HEARD = frozenset({"rerun_script", "app_heartbeat", "backend_operation_request", "file_urls_request", "stop_script"})
+RERUN_BURST = 20  # reruns a session may ask for at once; a person clicking fast asks for a few a second
+RERUN_RATE = 4.0  # reruns a second a session may ask for after that, on average
 
 # Streamlit's front end sets styles inline (emotion) and index.html has one inline script; the focus mover
 # (ui/focus.py) runs a script in a srcdoc iframe, which inherits this policy, and its text changes with
@@ -247,6 +258,60 @@ async def lifespan(app: Any) -> AsyncIterator[None]:
             await task
 
 
+# --- Messages from the browser: only those a person sends, reruns paced ------------------------------------
+
+
+class _Pace:
+    """A session's token bucket for reruns, and the newest rerun waiting for a token."""
+
+    def __init__(self, now: float) -> None:
+        self.tokens, self.at = float(RERUN_BURST), now
+        self.waiting: Any = None  # the newest BackMsg past the bucket
+
+    def take(self, now: float) -> bool:
+        self.tokens = min(float(RERUN_BURST), self.tokens + (now - self.at) * RERUN_RATE)
+        self.at = now
+        if self.tokens >= 1.0:
+            self.tokens -= 1.0
+            return True
+        return False
+
+
+def _hear_only_people() -> None:
+    handle = AppSession.handle_backmsg
+
+    @functools.wraps(handle)
+    def handle_backmsg(self: AppSession, msg: Any) -> None:
+        kind = msg.WhichOneof("type")
+        if kind not in HEARD:
+            return
+        if kind != "rerun_script":
+            handle(self, msg)
+            return
+        pace = self.__dict__.get("_qn_pace")
+        if pace is None:
+            pace = self.__dict__["_qn_pace"] = _Pace(time.monotonic())
+        if pace.waiting is None and pace.take(time.monotonic()):
+            handle(self, msg)
+            return
+        if pace.waiting is None:
+            asyncio.get_running_loop().call_later(1.0 / RERUN_RATE, _release, self, pace, handle)
+        pace.waiting = msg  # each rerun carries every widget's state: the newest holds all that was sent
+
+    AppSession.handle_backmsg = handle_backmsg  # type: ignore[method-assign]
+
+
+def _release(session: AppSession, pace: _Pace, handle: Callable) -> None:
+    if session._state == AppSessionState.SHUTDOWN_REQUESTED:
+        pace.waiting = None
+        return
+    if not pace.take(time.monotonic()):
+        asyncio.get_running_loop().call_later(1.0 / RERUN_RATE, _release, session, pace, handle)
+        return
+    msg, pace.waiting = pace.waiting, None
+    handle(session, msg)
+
+
 # --- Uploads --------------------------------------------------------------------------------------------
 
 
@@ -361,6 +426,8 @@ _NEEDED: tuple[tuple[Any, str], ...] = (
     (MemoryUploadedFileManager, "add_file"),
     (MemoryUploadedFileManager, "remove_file"),
     (WStates, "__getitem__"),
+    (AppSession, "handle_backmsg"),
+    (AppSession, "shutdown"),
 )
 
 
@@ -377,6 +444,7 @@ def install() -> None:
     _clean_logs()
     _no_outside_calls()
     _bind_sessions()
+    _hear_only_people()
     _bound_uploads()
     _refuse_misfit_values()
     downloads.install()

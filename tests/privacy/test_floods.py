@@ -1,0 +1,101 @@
+"""One client cannot freeze the others (issue 25): messages a questionnaire never needs are dropped before
+Streamlit handles them, and a flood of reruns on one session is paced, so it costs the flooder, not others.
+
+Driven as the attacker drove it: Streamlit's own websocket protocol from loopback, bounded in count and time.
+The bounds are loose (a shared, loaded machine), but far below what the same floods cost before.
+"""
+
+import asyncio
+import contextlib
+import time
+
+import pytest
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+from logic.vocab import Field
+from tests.privacy.hostile import browser_cookies, open_session
+from tests.support.servers import SCRIPT, Server
+from tests.support.session import FINISHED, FRAGMENT_FINISHED
+from tests.support.threads import run_async
+from ui.state import widget_key
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    running = Server(SCRIPT, tmp=tmp_path_factory.mktemp("floods"))
+    yield running
+    running.stop()
+
+
+def ok(result) -> None:
+    assert result.exceptions == [], result.exceptions
+    assert result.status in (FINISHED, FRAGMENT_FINISHED), result.status
+
+
+async def drain(session, seconds: float) -> list[str]:
+    """Every kind of ForwardMsg the server sends `session` within `seconds`."""
+    kinds = []
+    with contextlib.suppress(TimeoutError):
+        async with asyncio.timeout(seconds):
+            while True:
+                msg = ForwardMsg()
+                msg.ParseFromString(await session.tap.recv())
+                kinds.append(msg.WhichOneof("type"))
+    return kinds
+
+
+def test_debug_and_developer_messages_are_dropped_unheard(server):
+    """load_git_info ran git (or tried to import it) on the event loop for each 2-byte message and told any
+    client the repository's name and files; clear_cache emptied every person's shared content cache."""
+
+    async def attack():
+        session = await open_session(server.url, browser_cookies(server.url))
+        ok(await session.rerun())
+        await drain(session, 1)  # the run's own last messages
+        log, cpu = len(server.output()), server.cpu()
+        for kind in ("load_git_info", "clear_cache", "set_run_on_save", "debug_disconnect_websocket"):
+            for _ in range(500):
+                msg = BackMsg()
+                setattr(msg, kind, True)
+                await session.tap.send(msg.SerializeToString())
+        kinds = await drain(session, 2)
+        spent, logged = server.cpu() - cpu, len(server.output()) - log
+        ok(await session.rerun())  # still served
+        await session.close()
+        return kinds, spent, logged
+
+    kinds, spent, logged = run_async(attack(), 60)
+    print(f"\n2,000 debug messages: {spent:.2f} CPU-seconds, {logged:,} characters logged")
+    assert "git_info_changed" not in kinds
+    assert kinds == [], kinds  # nothing at all is sent back for them
+    assert spent < 0.2, f"2,000 dropped messages cost {spent:.2f} CPU-seconds"
+
+
+def test_a_rerun_flood_on_one_session_is_paced_and_another_persons_click_stays_quick(server):
+    async def attack():
+        cookies = browser_cookies(server.url)
+        victim = await open_session(server.url, cookies)
+        ok(await victim.rerun())
+        flooder = await open_session(server.url, browser_cookies(server.url))
+        ok(await flooder.rerun())
+        msg = BackMsg()
+        msg.rerun_script.page_script_hash = flooder.page_script_hash
+        data = msg.SerializeToString()
+        cpu = server.cpu()
+        for _ in range(2000):
+            await flooder.tap.send(data)
+        started = time.perf_counter()
+        ok(await victim.click("start"))
+        click = time.perf_counter() - started
+        assert victim.has(widget_key(Field.CHANGING_SPOT))
+        finished = [k for k in await drain(flooder, 3) if k == "script_finished"]
+        spent = server.cpu() - cpu
+        await flooder.close()
+        await victim.close()
+        return click, len(finished), spent
+
+    click, runs, spent = run_async(attack(), 120)
+    print(f"\n2,000 reruns sent: {runs} run within 3 s, {spent:.1f} CPU-seconds; another person's click {click:.2f} s")
+    assert runs >= 1, "the flood's newest rerun was lost, not paced"
+    assert click < 2.0, f"another person's click took {click:.2f} s"
