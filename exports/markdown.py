@@ -132,8 +132,8 @@ def _lines(lay: Layout, answers: Answers | None, today: date | None) -> list[str
         out += [""]
 
     out += ["---", "", f"## {ui.about}", "", ui.intro, "", lay.disclaimer, ""]
-    if lay.translation_notice:
-        out += [lay.translation_notice, ""]
+    if content.review_notice:
+        out += [content.review_notice, ""]
     if record := content.review_record():
         out += [record, ""]
     out.append(

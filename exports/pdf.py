@@ -15,13 +15,14 @@ meaning once, as a key), the questions, and the references, numbered once and ci
 Which answers raised a flag is left to the list of answers on the same page.
 
 Body text is at least `BODY_FLOOR` points and nothing, the sources and page numbers included, is smaller than
-`SMALLEST` (`_PAGES_WANTED`). It takes two pages at most for any answers the questionnaire allows: a summary that
-runs over is set a little smaller, down to that floor, and then shortens, in turn, the article's claims (to one
-line each: the claim and its grade), the references (to their short names) and what works for each mark, all of
-which the web page and the Markdown keep. A flag's reason or action, the answers and the note are never left
-out. When the flags are too many for page one to hold them and the answers, the answers and the note still go
-on page one, and the flags that did not fit follow on page two. The same summary and day always give the same
-bytes.
+`SMALLEST` (`_PAGES_WANTED`). A summary that runs over two pages is set a little smaller, down to that floor,
+and then shortens, in turn, the article's claims (to one line each, the claim and its grade, in two columns),
+the references (to their short names), what works for each mark and, last, the person's questions for the
+dermatologist, all of which the web page and the Markdown keep. A flag's reason or action, the plan, the answers and the note
+are never left out, so answers that raise most of the flags (more than about twenty, each with its reason and
+action) take a third page: at 8 pt their words alone fill more than two. When the flags are too many for page
+one to hold them and the answers, the answers and the note still go on page one, and the flags that did not fit
+follow them. The same summary and day always give the same bytes.
 """
 
 import math
@@ -56,6 +57,7 @@ class _Detail:
     claims: bool = True  # each claim as the article words it, its grade and verdict, or one line: title and grade
     citations: bool = True  # each reference in full, or by its short name
     works: bool = True  # what does work, for each mark
+    questions: bool = True  # the person's questions for the dermatologist (they keep them on the page and in the Markdown)
 
     def left_out(self) -> list[str]:
         return [name for name, kept in vars(self).items() if not kept]
@@ -74,14 +76,15 @@ _PAGES_WANTED = (
     (2, _FLOOR, _Detail(claims=False)),
     (2, _FLOOR, _Detail(claims=False, citations=False)),
     (2, _FLOOR, _Detail(claims=False, citations=False, works=False)),
+    (2, _FLOOR, _Detail(claims=False, citations=False, works=False, questions=False)),
 )
-_MARGINS = (10, 9, 10, 11)  # left, top, right, bottom in mm
+_MARGINS = (9, 9, 9, 11)  # left, top, right, bottom in mm
 _PAGE_BODY = 297 - _MARGINS[1] - _MARGINS[3]
 _NOTE_LINES = 8  # a note keeps its own line breaks up to this many lines
 
 _FAMILY = "DejaVu"
 _PT = 0.3528  # millimetres per point
-_LEADING = 1.13  # line height as a multiple of the font size
+_LEADING = 1.08  # line height as a multiple of the font size
 # Sizes in points at scale 1. Every text but the sources and the page numbers is body text, at _SMALL or more.
 _TITLE, _HEADING, _SUBHEADING, _BODY, _SMALL, _TINY = 13.5, 10.5, 9.2, 8.9, 8.5, 7.4
 
@@ -196,6 +199,8 @@ def _render(
     doc.set_creation_date(datetime.combine(today, time(), tzinfo=UTC))
     doc.add_page()
     _top(doc, lay, today)
+    for part in (_plan, _next_step) if lay.plan_first else (_next_step, _plan):
+        part(doc, lay)
     _flags_and_answers(doc, lay, answers)
     _marks(doc, lay)
     _article(doc, lay)
@@ -312,12 +317,30 @@ class _Document(FPDF):
 
 
 def _top(doc: _Document, lay: Layout, today: date) -> None:
-    ui, box = lay.content.ui.summary, lay.next_step
+    ui = lay.content.ui.summary
     doc.para(f"{lay.content.ui.app_title}  ·  {ui.made_on}: {today.isoformat()}", _SMALL, colour=_MUTED)
     doc.para(lay.content.ui.files.pdf_title, _TITLE, bold=True)
     doc.ln(doc.mm(1.2))
 
-    # The next step, in a shaded box with a bar in the colour of the first flag's level.
+
+def _plan(doc: _Document, lay: Layout) -> None:
+    """The answer to "should I do this, and will it help my marks?": per route, the advice in bold and why."""
+    if not lay.plan:
+        return
+    if lay.plan_first:
+        doc.para(lay.content.ui.summary.plan, _HEADING, bold=True)
+        doc.ln(doc.mm(0.6))
+    else:
+        doc.heading(lay.content.ui.summary.plan, then=6)
+    for line in lay.plan:
+        doc.runs([(f"{line.entry.title}. ", True), (f"{line.entry.reason} {line.cite}", False)], _SMALL)
+        doc.ln(doc.mm(0.6))
+    doc.ln(doc.mm(1.2))
+
+
+def _next_step(doc: _Document, lay: Layout) -> None:
+    """The next step, in a shaded box with a bar in the colour of the first flag's level."""
+    ui, box = lay.content.ui.summary, lay.next_step
     pad, bar = doc.mm(2.2), doc.mm(2.2)
     indent = bar + pad
     level = lay.groups[0].level if lay.groups else Level.NONE
@@ -357,7 +380,7 @@ def _flags_and_answers(doc: _Document, lay: Layout, answers: Answers) -> None:
     """The flags, each as one paragraph (its title, reason and what to do), then the answers and the note.
 
     Page one holds the answers and the note whatever happens: when the flags would push them off it, they
-    are printed after the flags that fit, and the rest of the flags follow on page two under the same heading."""
+    are printed after the flags that fit, and the rest of the flags follow them under the same heading."""
     ui = lay.content.ui.summary
     doc.heading(ui.flags)
     if not lay.groups:
@@ -382,8 +405,7 @@ def _flags_and_answers(doc: _Document, lay: Layout, answers: Answers) -> None:
             if not answered and doc.page == 1 and doc.get_y() + label + block + answers_height > doc.page_break_trigger:
                 _answers(doc, answers, lay.content)
                 answered, shown = True, None
-                doc.add_page()
-                doc.heading(ui.flags)
+                doc.heading(ui.flags)  # the rest of the flags, straight after: no page left part empty
             if shown is not group:
                 doc.gap(1)
                 doc.keep(doc.line_height(_SUBHEADING) + block)
@@ -432,6 +454,16 @@ def _article(doc: _Document, lay: Layout) -> None:
     key = "  ".join(f"{grade.label}: {grade.meaning}" for grade in lay.key)
     doc.para(f"{ui.grade_key} {key}", _SMALL, colour=_MUTED)
     doc.gap(1)
+    if not doc.detail.claims:  # one line each, in two columns: the claim's title and its grade
+        with doc.text_columns(ncols=2, gutter=doc.mm(5), balance=True, text_align="LEFT", line_height=_LEADING) as cols:
+            for claim in lay.claims:
+                with cols.paragraph(top_margin=doc.mm(0.5)) as paragraph:
+                    doc.use(_SMALL)
+                    paragraph.write(printable(f"{claim.section.title}. "))
+                    doc.use(_SMALL, bold=True)
+                    paragraph.write(printable(f"{ui.evidence}: {claim.grade.label}."))
+        doc.set_x(doc.l_margin)
+        return
     for claim in lay.claims:
         grade = [(f"{ui.evidence}: {claim.grade.label}. ", True)]
         if doc.detail.claims:
@@ -442,8 +474,7 @@ def _article(doc: _Document, lay: Layout) -> None:
         doc.keep(doc.height("".join(t for t, _ in runs), _SMALL))
         before = doc.position()
         doc.runs(runs, _SMALL)
-        if doc.detail.claims:
-            doc.saves["claims"] += doc.position() - before - doc.line_height(_SMALL)
+        doc.saves["claims"] += doc.position() - before - doc.line_height(_SMALL) / 2
 
 
 def _answers_height(doc: _Document, answers: Answers, content: Content) -> float:
@@ -506,6 +537,14 @@ def _note_lines(notes: str) -> str:
 
 
 def _questions(doc: _Document, lay: Layout) -> None:
+    if not doc.detail.questions:
+        return
+    before = doc.position()
+    _question_list(doc, lay)
+    doc.saves["questions"] += doc.position() - before
+
+
+def _question_list(doc: _Document, lay: Layout) -> None:
     doc.heading(lay.content.ui.summary.questions)
     width = doc.mm(6)
     for number, question in enumerate(lay.questions, 1):
@@ -542,9 +581,10 @@ def _about(doc: _Document, lay: Layout) -> None:
     ui = lay.content.ui.summary
     doc.heading(ui.about, then=14)
     doc.para(lay.disclaimer, _SMALL)
-    if lay.translation_notice:
+    if notice := lay.content.review_notice:
         doc.ln(doc.mm(0.8))
-        doc.para(lay.translation_notice, _SMALL)
+        doc.keep(doc.height(notice, _SMALL))  # read in one piece, never split by a page break
+        doc.para(notice, _SMALL)
     if record := lay.content.review_record():
         doc.ln(doc.mm(0.8))
         doc.para(record, _SMALL)

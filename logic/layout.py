@@ -134,12 +134,6 @@ class Layout:
     frame: tuple[str, ...] = ()
 
     @property
-    def translation_notice(self) -> str | None:
-        """What a file says, once, while no clinician fluent in its language has reviewed the wording."""
-        language = self.content.language
-        return None if language.reviewed_by_clinician else language.notice
-
-    @property
     def plan_first(self) -> bool:
         """With no next step, the plan opens the summary: the none box then reads as what it is, no warning."""
         return self.next_step.step is NextStep.NONE
