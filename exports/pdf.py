@@ -18,9 +18,9 @@ Body text is at least `BODY_FLOOR` points and nothing, the sources and page numb
 `SMALLEST` (`_PAGES_WANTED`). A summary that runs over two pages is set a little smaller, down to that floor,
 and then shortens, in turn, the article's claims (to one line each, the claim and its grade, in two columns),
 the references (to their short names), what works for each mark and, last, the person's questions for the
-dermatologist, all of which the web page and the Markdown keep. A flag's reason or action, the plan, the answers and the note
-are never left out, so answers that raise most of the flags (more than about twenty, each with its reason and
-action) take a third page: at 8 pt their words alone fill more than two. When the flags are too many for page
+dermatologist, all of which the web page and the Markdown keep. A flag's reason or action, the plan, the answers
+and the note are never left out, so answers that raise most of the flags (more than about twenty, each with its
+reason and action) take a third page: at 8 pt their words alone fill more than two. When the flags are too many for page
 one to hold them and the answers, the answers and the note still go on page one, and the flags that did not fit
 follow them. The same summary and day always give the same bytes.
 """
@@ -57,7 +57,9 @@ class _Detail:
     claims: bool = True  # each claim as the article words it, its grade and verdict, or one line: title and grade
     citations: bool = True  # each reference in full, or by its short name
     works: bool = True  # what does work, for each mark
-    questions: bool = True  # the person's questions for the dermatologist (they keep them on the page and in the Markdown)
+    questions: bool = (
+        True  # the person's questions for the dermatologist (they keep them on the page and in the Markdown)
+    )
 
     def left_out(self) -> list[str]:
         return [name for name, kept in vars(self).items() if not kept]

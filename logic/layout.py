@@ -24,7 +24,10 @@ from .vocab import Evidence, Level, NextStep, When
 
 WEB_WORDS = 700  # the most words the web page shows by default, for any answers
 GATE_WORDS = 250  # the most before "read the rest" when the next step is `now`
-DO_FIRST = 3  # the most "do these first" actions in the next-step box
+# The most "do these first" actions in the next-step box: three first aids when help is needed now, two
+# otherwise, so that on a phone the plan's answer still shows in the first screen under the box.
+DO_FIRST = 2
+DO_FIRST_NOW = 3
 # An average adult's silent reading speed for non-fiction in English: 238 words a minute (Brysbaert 2019,
 # "How many words do we read per minute?", J Mem Lang 109:104047, a review of 190 studies).
 READING_WPM = 238
@@ -130,7 +133,7 @@ class Layout:
     article_folded: bool = False
     questions_folded: bool = False
     # What the page shows around the summary, counted with it: the language switch, each language in its own
-    # words, and the notice while no clinician has reviewed this language's wording.
+    # words (the notice that no clinician has reviewed the wording is the summary's own: `rest`).
     frame: tuple[str, ...] = ()
 
     @property
@@ -333,12 +336,16 @@ def layout(summary: Summary, content: Content | None = None) -> Layout:
     ui, general = content.ui.summary, content.general
     numbers = {reference.id: number for number, reference in enumerate(summary.references, 1)}
 
-    acting = [f for f in summary.flags if f.level in (Level.URGENT, Level.CONSULT)]
+    # The flags at the level of the first (urgent ones when any, else consult ones): a step for before any
+    # treatment does not sit beside getting care today, where it would push the plan off a phone's first screen.
+    top = summary.flags[0].level if summary.flags else Level.NONE
+    acting = [f for f in summary.flags if f.level is top and top in (Level.URGENT, Level.CONSULT)]
     if summary.next_step is NextStep.NOW:
         # In an emergency only what to do now comes before "read the rest": a step for today (isotretinoin in
         # a pregnancy, say) heads the flags behind it, where it is not lost among three long first aids.
         acting = [f for f in acting if f.when is When.NOW]
-    acting = [] if summary.next_step is NextStep.NONE else acting[:DO_FIRST]
+    most = DO_FIRST_NOW if summary.next_step is NextStep.NOW else DO_FIRST
+    acting = [] if summary.next_step is NextStep.NONE else acting[:most]
     steps = {flag.id: number for number, flag in enumerate(acting, 1)}
     # Why: the flags that set how soon, the first ones with the next step's own time frame.
     urgent = [f for f in acting if str(f.when) == str(summary.next_step)]
@@ -400,7 +407,7 @@ def layout(summary: Summary, content: Content | None = None) -> Layout:
         disclaimer=summary.disclaimer,
         content_version=summary.content_version,
         content=content,
-        frame=(*_language_names(), *([] if content.language.reviewed_by_clinician else [content.language.notice])),
+        frame=_language_names(),
     )
 
 

@@ -345,7 +345,7 @@ def _next_step(lay: Layout) -> None:
 def _plan(lay: Layout) -> None:
     """The answer to "should I do this, and will it help my marks?": one line per route, its reason a click away."""
     words = lay.content.ui.summary
-    st.header(words.plan, anchor=False)
+    st.subheader(words.plan, anchor=False)  # under the next step (or the title), as its answer
     for line in lay.plan:
         with st.container(border=True):
             st.markdown(f"**{line.entry.title}**")

@@ -30,6 +30,8 @@ from logic import Content
 #   (each arrow press chooses one), and shows once the person leaves the question; a click shows it at once.
 # - A download button's label wraps instead of being cut off with "...": on a 360 px phone the PDF's label
 #   lost "(PDF)".
+# - On a phone, less empty space above the page and a smaller page title: the summary's first screen holds
+#   the next step and the plan's answer under it.
 CSS = """
 [data-testid="stElementToolbar"], [data-testid="stMainMenu"], [data-testid="stToolbarActions"] { display: none; }
 [data-testid="stElementContainer"][class*="st-key-keeper"],
@@ -54,6 +56,10 @@ CSS = """
 [data-testid="stMain"] [data-testid="stDownloadButton"] [data-testid="stMarkdownContainer"],
 [data-testid="stMain"] [data-testid="stDownloadButton"] [data-testid="stMarkdownContainer"] * {
   white-space: normal; overflow: visible; text-overflow: clip; text-align: left;
+}
+@media (max-width: 640px) {
+  [data-testid="stMainBlockContainer"] { padding-top: 3.5rem; }
+  [data-testid="stMain"] h1 { font-size: 2rem; }
 }
 """
 

@@ -10,7 +10,7 @@ from markdown_it import MarkdownIt
 from exports import render_markdown
 from exports.markdown import escape
 from logic import Answers, default_content, evaluate, load_content
-from logic.layout import layout, triggers_text
+from logic.layout import DO_FIRST, DO_FIRST_NOW, layout, triggers_text
 from logic.vocab import Condition, Field, Level, Route
 from tests import strategies
 from tests.factories import make_answers
@@ -63,10 +63,15 @@ def check_markdown_shape(answers: Answers, today: date | None) -> None:
     assert headings == expected
 
     assert (ui.no_flags in lines) == (not summary.flags)
-    first = [f for f in summary.flags if f.level in (Level.URGENT, Level.CONSULT)]
+    top = summary.flags[0].level if summary.flags else None  # the first flag's level: urgent, else consult
+    first = [f for f in summary.flags if f.level is top and top in (Level.URGENT, Level.CONSULT)]
     if str(summary.next_step) == "now":  # in an emergency, only what to do now comes first
         first = [f for f in first if str(f.when) == "now"]
-    first = [] if str(summary.next_step) == "none" else first[:3]
+    first = (
+        []
+        if str(summary.next_step) == "none"
+        else first[: DO_FIRST_NOW if str(summary.next_step) == "now" else DO_FIRST]
+    )
     assert (f"**{ui.do_first}**" in lines) == bool(first)
     for number, flag in enumerate(first, 1):
         assert f"{number}. {flag.action}" in lines

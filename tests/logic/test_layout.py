@@ -7,7 +7,7 @@ from hypothesis import given
 
 from exports import render_markdown
 from logic import default_content, evaluate
-from logic.layout import DO_FIRST, GATE_WORDS, WEB_WORDS, count_words, layout, reading_minutes
+from logic.layout import DO_FIRST, DO_FIRST_NOW, GATE_WORDS, WEB_WORDS, count_words, layout, reading_minutes
 from logic.vocab import FlagId, Level, NextStep
 from tests import strategies
 from tests.factories import EVERYTHING, make_answers
@@ -29,19 +29,26 @@ def test_the_box_says_who_to_contact_how_soon_why_and_what_to_do_first():
     )
     infection = CONTENT.flags[FlagId.POSSIBLE_INFECTION]
     assert box.why == UI.why.format(titles=f"“{infection.title}”")  # only the flag that sets "today"
-    under_18 = CONTENT.flags[FlagId.UNDER_18]
-    assert box.first == (infection.action, under_18.action)  # urgent and consult flags, in order; no notes
+    assert box.first == (infection.action,)  # the urgent flag's; under 18 (consult) heads the flags below it
+    assert layout(summary).flags[1].flag.id is FlagId.UNDER_18 and layout(summary).flags[1].step is None
     assert not box.emergency
 
 
 def test_at_most_three_actions_come_first_and_their_flags_point_to_them_instead_of_repeating_them():
     lay = layout(evaluate(LARGEST))
     assert lay.next_step.step is NextStep.NOW and lay.next_step.emergency
-    assert len(lay.next_step.first) == DO_FIRST
-    assert lay.next_step.first == tuple(item.flag.action for item in lay.flags[:DO_FIRST])
+    assert len(lay.next_step.first) == DO_FIRST_NOW == 3
+    assert lay.next_step.first == tuple(item.flag.action for item in lay.flags[:DO_FIRST_NOW])
     assert [item.step for item in lay.flags[:4]] == [1, 2, 3, None]
     titles = [f"“{item.flag.title}”" for item in lay.flags[:3]]
     assert lay.next_step.why == UI.why.format(titles=f"{titles[0]}, {titles[1]} {UI.and_word} {titles[2]}")
+
+
+def test_without_an_emergency_two_actions_come_first_so_the_plan_stays_near_the_top():
+    lay = layout(evaluate(make_answers(age_group="under_18", marks=["boxcar"], keloid_history="yes")))
+    assert lay.next_step.step is NextStep.BEFORE_TREATMENT and len(lay.flags) >= 3
+    assert lay.next_step.first == tuple(item.flag.action for item in lay.flags[:DO_FIRST]) and DO_FIRST == 2
+    assert [item.step for item in lay.flags[:3]] == [1, 2, None]
 
 
 def test_notes_only_and_nothing_at_all_have_nothing_to_do_first():

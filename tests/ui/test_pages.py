@@ -165,7 +165,8 @@ def test_the_summary_offers_every_take_away_file_once_after_what_it_downloads(at
     assert [b.proto.help for b in buttons if b.proto.label == files.save_answers] == [files.save_help]
     headers = [h.value for h in at.header]
     assert headers[-1] == words.downloads  # after the content they download, under their own heading
-    assert headers[:2] == [words.plan, words.flags]  # the answer to the person's question, then what to act on
+    assert headers[0] == words.flags
+    assert [h.value for h in at.subheader][0] == words.plan  # the person's question answered under the next step
 
 
 def test_the_plan_gives_each_route_its_advice_once_with_the_reason_one_click_away(at):
