@@ -72,7 +72,7 @@ def file_problems(data: str | bytes) -> list[FileLine]:
     question (too big, a key given twice)."""
     try:
         sent = json.loads(data)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):  # nested too deep is not an answers file either
         return [FileLine(FileProblem.NOT_ANSWERS_FILE)]
     if not isinstance(sent, dict) or not any(k in sent for k in Field):
         return [FileLine(FileProblem.NOT_ANSWERS_FILE)]

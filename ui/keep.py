@@ -120,7 +120,7 @@ def _restore(languages: Mapping[str, str]) -> None:
         return
     try:
         record = json.loads(sent["record"])
-    except ValueError:
+    except (ValueError, RecursionError):  # not a copy this app wrote: nothing is taken back
         return
     if not isinstance(record, dict):
         return

@@ -78,8 +78,16 @@ def test_the_saved_answers_file_reads_back_as_the_same_answers(answers: Answers)
 
 @pytest.mark.parametrize(
     "data",
-    [b"%PDF-1.7 ...", b"\xff\xfe not text", b"[1, 2]", b'{"resourceType": "Bundle"}', b"null", b"{}"],
-    ids=["a pdf", "not utf-8", "a list", "other json", "null", "empty object"],
+    [
+        b"%PDF-1.7 ...",
+        b"\xff\xfe not text",
+        b"[1, 2]",
+        b'{"resourceType": "Bundle"}',
+        b"null",
+        b"{}",
+        b"[" * 30_000 + b"]" * 30_000,  # under the size limit, too deep for Python's reader
+    ],
+    ids=["a pdf", "not utf-8", "a list", "other json", "null", "empty object", "nested too deep"],
 )
 def test_a_file_that_is_not_answers_at_all_is_told_so_once(data):
     assert file_problems(data) == [FileLine(FileProblem.NOT_ANSWERS_FILE)]

@@ -41,3 +41,10 @@ def test_the_copy_names_the_page_language_and_draft(monkeypatch):
     fake.update({state.DRAFT: {}, state.PAGE: "welcome", state.RESTORED: True})
     data = keep._data(listen=False)
     assert data["record"] == "" and not data["restore"] and not data["ask"], "nothing to keep: the copy goes"
+
+
+def test_a_copy_nested_too_deep_is_ignored_not_a_crash(monkeypatch):
+    fake = {"keeper": {"restore": {"record": "[" * 30_000 + "]" * 30_000}}}
+    monkeypatch.setattr(state, "session", lambda: fake)
+    keep._restore({"en": "English"})
+    assert fake[state.RESTORED] and state.DRAFT not in fake
