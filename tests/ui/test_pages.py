@@ -166,7 +166,7 @@ def test_the_summary_offers_every_take_away_file_once_after_what_it_downloads(at
     headers = [h.value for h in at.header]
     assert headers[-1] == words.downloads  # after the content they download, under their own heading
     assert headers[0] == words.flags
-    assert [h.value for h in at.subheader][0] == words.plan  # the person's question answered under the next step
+    assert at.subheader[0].value == words.plan  # the person's question answered under the next step
 
 
 def test_the_plan_gives_each_route_its_advice_once_with_the_reason_one_click_away(at):
