@@ -4,9 +4,11 @@ import re
 from collections import Counter
 
 from hypothesis import given
+from hypothesis import strategies as st
 
 from exports import render_markdown
 from logic import default_content, evaluate
+from logic.content import languages
 from logic.layout import DO_FIRST, DO_FIRST_NOW, GATE_WORDS, WEB_WORDS, count_words, layout, reading_minutes
 from logic.vocab import FlagId, Level, NextStep
 from tests import strategies
@@ -104,9 +106,10 @@ def test_a_short_summary_is_shown_in_full_and_a_long_one_is_folded_from_the_bott
     assert [item.folded for item in folded.flags[:DO_FIRST]] == [False] * DO_FIRST
 
 
-@given(strategies.answers())
-def test_the_web_page_shows_at_most_700_words_by_default_and_250_before_the_rest_when_it_is_now(answers):
-    lay = layout(evaluate(answers)).fold()
+@given(strategies.answers(), st.sampled_from(sorted(languages())))
+def test_the_web_page_shows_at_most_700_words_by_default_and_250_before_the_rest_when_it_is_now(answers, language):
+    content = default_content(language)
+    lay = layout(evaluate(answers, content), content).fold()
     assert lay.web_words() <= WEB_WORDS
     if lay.next_step.emergency:
         assert lay.opening_words() <= GATE_WORDS
