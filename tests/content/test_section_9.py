@@ -142,3 +142,13 @@ def test_no_summary_tells_anyone_to_ask_what_a_drip_is_approved_for(code):
     action = flags[FlagId.INJECTION_NOT_APPROVED].action
     assert "Philippine FDA" in action and "Philippine Dermatological Society" in action
     assert ("approved for" if code == "en" else "para saan ito aprubado") not in action
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_crisis_lines_are_complete_and_the_philippines_comes_first(language):
+    """Someone with thoughts of self-harm reads every line they can call, the Philippine ones first (local first)."""
+    action = default_content(language).flags[FlagId.SELF_HARM].action
+    philippines = ("1553", "0917-899-8727", "0919-057-1553")
+    elsewhere = ("988", "116 123", "findahelpline.com")
+    assert all(number in action for number in (*philippines, *elsewhere)), action
+    assert max(action.index(n) for n in philippines) < min(action.index(n) for n in elsewhere)
