@@ -99,3 +99,30 @@ def test_a_rerun_flood_on_one_session_is_paced_and_another_persons_click_stays_q
     print(f"\n2,000 reruns sent: {runs} run within 3 s, {spent:.1f} CPU-seconds; another person's click {click:.2f} s")
     assert runs >= 1, "the flood's newest rerun was lost, not paced"
     assert click < 2.0, f"another person's click took {click:.2f} s"
+
+
+def test_a_websocket_frame_larger_than_a_person_can_send_is_refused_and_others_are_served(server):
+    """Frames of up to 200 MB were read whole before being refused: five at once took a process past 1 GiB.
+    The cap is 1 MB (`server.maxMessageSize`); a person's largest message, the tab's copy of a draft, is under
+    70 KB."""
+    from websockets.exceptions import ConnectionClosed
+
+    async def attack():
+        session = await open_session(server.url, browser_cookies(server.url))
+        ok(await session.rerun())
+        await drain(session, 1)
+        with pytest.raises(ConnectionClosed) as closed:
+            await send_then_listen(session, b"\x00" * (4 * 1024 * 1024))
+        other = await open_session(server.url, browser_cookies(server.url))
+        ok(await other.rerun())  # the server goes on serving
+        await other.close()
+        return closed.value.rcvd.code if closed.value.rcvd else None
+
+    async def send_then_listen(session, frame: bytes) -> None:
+        async with asyncio.timeout(10):
+            await session.tap.send(frame)  # refused while it is still being read, or just after
+            while True:
+                await session.tap.recv()
+
+    code = run_async(attack(), 60)
+    assert code == 1009, f"closed with {code}, not 'message too big'"
