@@ -33,9 +33,9 @@ export default function (component) {
     for (const button of document.querySelectorAll(more)) { name(button, words.choose); }
   };
   window.__glutathioneSpeak = speak;  // the latest words: a language switch sends new ones
-  if (!window.__glutathioneWatch) {
-    window.__glutathioneWatch = new MutationObserver(() => window.__glutathioneSpeak());
-    window.__glutathioneWatch.observe(document.body, { subtree: true, childList: true, characterData: true });
+  if (!window.__glutathioneDocument) {
+    window.__glutathioneDocument = new MutationObserver(() => window.__glutathioneSpeak());
+    window.__glutathioneDocument.observe(document.body, { subtree: true, childList: true, characterData: true });
   }
   speak();
 }
