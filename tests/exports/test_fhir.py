@@ -260,6 +260,17 @@ def test_a_flat_response_without_groups_is_read_too():
     assert answers_from_response(resource) == FULL
 
 
+def test_the_version_3_values_read_back_from_a_flat_response_as_other_renderers_fill_it():
+    """Inhaled glutathione and a drip at home (spec version 3) survive a response without groups, as LHC-Forms
+    and other renderers may send it."""
+    answers = make_answers(routes=["injection", "inhaled"], setting="home_service", conditions=["asthma"])
+    resource = questionnaire_response(answers)
+    resource["item"] = question_items(resource)
+    codes = {i["linkId"]: [a.get("valueCoding", {}).get("code") for a in i.get("answer", [])] for i in resource["item"]}
+    assert codes["routes"] == ["injection", "inhaled"] and codes["setting"] == ["home_service"]
+    assert answers_from_response(json.loads(json.dumps(resource))) == answers
+
+
 def refusal(resource) -> tuple[str, ...]:
     with pytest.raises(AnswersError) as caught:
         answers_from_response(resource)
