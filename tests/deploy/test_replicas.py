@@ -113,13 +113,15 @@ def test_a_killed_replica_is_back_within_seconds_and_the_other_replicas_person_c
     print(f"killed replica healthy again after {back:.1f} s")
 
 
-def test_a_replica_that_stops_answering_is_restarted(replicas):
-    port = replicas.ports[0]
+@pytest.mark.parametrize("which", [0, 1], ids=["first replica", "second replica"])
+def test_a_replica_that_stops_answering_is_restarted_whichever_it_is(replicas, which):
+    """Each replica is watched: superlance's httpok, run as a pool, only ever checked the first one."""
+    port = replicas.ports[which]
     pid = replicas.app_pids()[port]
     os.kill(pid, signal.SIGSTOP)  # alive, its port open, but it answers nothing: what a hang looks like
     try:
         assert healthy(replicas.url, timeout=15), "nginx answers from the other replica meanwhile"
-        wait_for(lambda: replicas.app_pids().get(port) not in (None, pid), 60, "httpok's restart")
+        wait_for(lambda: replicas.app_pids().get(port) not in (None, pid), 60, "the watchdog's restart")
     finally:
         if psutil.pid_exists(pid):
             os.kill(pid, signal.SIGCONT)
