@@ -171,3 +171,26 @@ def test_uploads_and_downloads_reach_the_persons_own_replica(tmp_path, browser, 
         assert failed == []
         assert "st_route" in {c["name"] for c in context.cookies()}
         context.close()
+
+
+def test_one_address_flooding_nginx_is_answered_429_and_a_person_still_gets_the_page(replicas):
+    """One client asking for pages far faster than people do is turned away by nginx (limit_req), not by
+    the replicas; once it stops, a page load from the same address is served."""
+    import urllib.error
+    import urllib.request
+    from concurrent.futures import ThreadPoolExecutor
+
+    def get(_: int) -> int:
+        try:
+            with urllib.request.urlopen(f"{replicas.url}/", timeout=30) as reply:  # noqa: S310 - loopback
+                return reply.status
+        except urllib.error.HTTPError as error:
+            return error.code
+
+    with ThreadPoolExecutor(max_workers=32) as pool:
+        statuses = list(pool.map(get, range(1500)))
+    assert statuses.count(429) > 0, "no request was limited"
+    assert statuses.count(200) >= 300, "the burst a shared address needs was not served"
+    assert set(statuses) <= {200, 429}, set(statuses)
+    time.sleep(2)  # the limit refills at 50 requests a second
+    assert get(0) == 200
