@@ -142,3 +142,9 @@ def test_every_refusal_names_where_the_answers_came_from(data):
 def test_a_byte_order_mark_at_the_start_is_ignored_as_text_and_as_bytes(bom):
     text = json.dumps(answers_dict())
     assert parse_answers(bom + (text if isinstance(bom, str) else text.encode())) == parse_answers(text)
+
+
+def test_an_answers_file_saved_by_version_2_still_opens():
+    """Version 3 only added values (inhaled, home service): a file saved before, with none of them, opens as it was."""
+    saved = answers_dict(routes=["injection", "oral"], setting="spa_or_salon", conditions=["asthma"])
+    assert parse_answers(json.dumps(saved)).model_dump(mode="json") == saved

@@ -1,12 +1,12 @@
 """logic/summary.py: the summary's value objects: frozen, strict about their keys, and shaped as the
-contract's summary (version 2) says, which their JSON carries whole."""
+contract's summary (version 3) says, which their JSON carries whole."""
 
 import pydantic
 import pytest
 from hypothesis import given
 
 from logic import Summary, evaluate
-from logic.summary import FlagResult, Frozen, MarkResult, Reference, SectionResult, Trigger
+from logic.summary import FlagResult, Frozen, MarkResult, PlanEntry, Reference, SectionResult, Trigger
 from tests import strategies
 from tests.factories import EVERYTHING, make_answers
 
@@ -15,6 +15,7 @@ CONTRACT = {
     Summary: {
         "level",
         "next_step",
+        "plan",
         "flags",
         "marks",
         "article",
@@ -24,6 +25,7 @@ CONTRACT = {
         "content_version",
     },
     FlagResult: {"id", "level", "when", "title", "reason", "action", "triggered_by", "sources", "source"},
+    PlanEntry: {"route", "advice", "title", "reason", "sources"},
     Trigger: {"field", "value"},
     MarkResult: {"mark", "glutathione_fit", "description", "what_works", "sources"},
     SectionResult: {"section", "article_says", "evidence", "evidence_meaning", "evidence_note", "sources"},
@@ -40,8 +42,9 @@ def test_each_part_carries_every_key_the_contract_names(model):
 def test_a_full_summary_s_json_has_every_part_the_contract_names():
     data = FULL.model_dump(mode="json")
     assert CONTRACT[Summary] <= set(data)
-    assert data["flags"] and data["marks"] and data["article"] and data["references"]
-    for part, model in (("flags", FlagResult), ("marks", MarkResult), ("article", SectionResult)):
+    assert data["plan"] and data["flags"] and data["marks"] and data["article"] and data["references"]
+    parts = (("plan", PlanEntry), ("flags", FlagResult), ("marks", MarkResult), ("article", SectionResult))
+    for part, model in parts:
         assert all(CONTRACT[model] <= set(item) for item in data[part]), part
     assert all(CONTRACT[Trigger] == set(t) for flag in data["flags"] for t in flag["triggered_by"])
     assert all(CONTRACT[Reference] <= set(r) for r in data["references"])
