@@ -122,13 +122,7 @@ def test_a_broken_or_hostile_copy_in_the_tab_is_ignored_without_an_error(page_fa
 def the_note(page_factory):
     """On the last step with every other answer given: the note's box, clicked into."""
     page = page_factory()
-    q = Questionnaire(page)
-    q.start()
-    for step in STEPS:
-        q.fill(step, PERSON, leave=frozenset({Field.NOTES}))
-        if step is not STEPS[-1]:
-            q.onward(step)
-    area = page.get_by_role("textbox", name=CONTENT.field_label(Field.NOTES))
+    area = Questionnaire(page).to_the_note(PERSON)
     area.click()
     return page, area
 

@@ -138,12 +138,7 @@ def test_a_note_with_a_problem_after_review_is_brought_into_view_and_the_banner_
     words = CONTENT.ui.validation
     page = page_factory(viewport=viewport)
     q = Questionnaire(page)
-    q.start()
-    for step in STEPS:
-        q.fill(step, PERSON, leave=frozenset({Field.NOTES}))
-        if step is not STEPS[-1]:
-            q.onward(step)
-    area = page.get_by_role("textbox", name=CONTENT.field_label(Field.NOTES))
+    area = q.to_the_note(PERSON)
     if kind == "too long":
         # As where the page's script did not run (it stops the note at the limit): the server still refuses.
         page.evaluate("window.__glutathioneWatch.data = {...window.__glutathioneWatch.data, limit: 1e9}")

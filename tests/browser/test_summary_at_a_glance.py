@@ -9,21 +9,10 @@ from playwright.sync_api import Page
 from logic import Answers, default_content, evaluate
 from logic.layout import GATE_WORDS, WEB_WORDS, count_words, layout
 from tests import strategies
-from tests.support.browser import SCREENSHOTS, wait_idle
+from tests.support.browser import SCREENSHOTS, VISIBLE_TEXT, wait_idle
 
 PHONE = {"width": 360, "height": 740}
 
-# What a person reads in the main column: its text, leaving out the names of icons (Streamlit draws its
-# arrows from a font of words such as "keyboard_arrow_down") and whatever a closed fold hides (innerText leaves
-# out what is not rendered). The language switch is read with the page.
-SHOWN_TEXT = """() => {
-  const main = document.querySelector('[data-testid=stMain]');
-  const icons = Array.from(main.querySelectorAll('[data-testid=stIconMaterial]'));
-  icons.forEach(icon => { icon.dataset.display = icon.style.display; icon.style.display = 'none'; });
-  const text = main.innerText;
-  icons.forEach(icon => { icon.style.display = icon.dataset.display; });
-  return text;
-}"""
 FOLD_LABELS = """() => Array.from(document.querySelectorAll('[data-testid=stMain] summary'))
   .filter(el => el.offsetParent).map(el => el.innerText.replace(/keyboard_arrow_\\w+/g, '').trim())"""
 # Each download button's label: whether it is cut off (its text wider than the room it has) or runs off the screen.
@@ -70,7 +59,7 @@ def test_on_a_phone_no_claim_shows_without_its_grade_and_the_page_is_short(
     open_summary(page, answers, language, tmp_path_factory.mktemp("answers"))
     frame = sum(count_words(text) for text in lay.frame)
     if lay.next_step.emergency:
-        before = count_words(page.evaluate(SHOWN_TEXT))
+        before = count_words(page.evaluate(VISIBLE_TEXT))
         assert before == lay.opening_words() + frame
         if language == "en":  # the Filipino first aid runs to 278 words before "read the rest": handed on
             assert before - frame <= GATE_WORDS
@@ -78,7 +67,7 @@ def test_on_a_phone_no_claim_shows_without_its_grade_and_the_page_is_short(
         wait_idle(page)
         page.get_by_role("heading", name=ui.flags).wait_for()
 
-    shown = count_words(page.evaluate(SHOWN_TEXT))
+    shown = count_words(page.evaluate(VISIBLE_TEXT))
     assert shown <= WEB_WORDS
     assert shown == lay.web_words(), "the page and the layout disagree on what is shown"
 

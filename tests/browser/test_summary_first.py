@@ -14,6 +14,7 @@ from tests.support.browser import (
     CONTENT,
     MIN_TAP,
     SCREENSHOTS,
+    VISIBLE_TEXT,
     Questionnaire,
     focused_within,
     layout_problems,
@@ -70,18 +71,6 @@ EXPECTED_STEP = {
     "largest": NextStep.NOW,
 }
 
-# The words a person sees: the text of everything shown, leaving out the names of icons (Streamlit draws
-# its arrows and icons from a font of words such as "keyboard_arrow_down") and whatever a closed
-# disclosure hides (innerText leaves out what is not rendered). The language switch above the title is read
-# with the page, as a person reads it (the layout counts it as the page's frame).
-VISIBLE_TEXT = """() => {
-  const main = document.querySelector('[data-testid=stMain]');
-  const icons = Array.from(main.querySelectorAll('[data-testid=stIconMaterial]'));
-  icons.forEach(icon => { icon.dataset.display = icon.style.display; icon.style.display = 'none'; });
-  const text = main.innerText;
-  icons.forEach(icon => { icon.style.display = icon.dataset.display; });
-  return text;
-}"""
 
 # The elements of the page in order, each by its kind, its text, and where it starts and ends.
 ELEMENTS = """() => Array.from(document.querySelectorAll('[data-testid=stMain] [data-testid=stElementContainer]'))

@@ -26,6 +26,19 @@ def wait_idle(page: Page, timeout: float = 30_000) -> None:
     expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=timeout)
 
 
+# What a person reads in the main column: its text, leaving out the names of icons (Streamlit draws its arrows
+# from a font of words such as "keyboard_arrow_down") and whatever a closed fold hides (innerText leaves out
+# what is not rendered). The language switch above the title is read with the page, as a person reads it.
+VISIBLE_TEXT = """() => {
+  const main = document.querySelector('[data-testid=stMain]');
+  const icons = Array.from(main.querySelectorAll('[data-testid=stIconMaterial]'));
+  icons.forEach(icon => { icon.dataset.display = icon.style.display; icon.style.display = 'none'; });
+  const text = main.innerText;
+  icons.forEach(icon => { icon.style.display = icon.dataset.display; });
+  return text;
+}"""
+
+
 class Questionnaire:
     def __init__(self, page: Page, shots: Path | None = None, name: str = "", content: Content = CONTENT) -> None:
         self.page = page
@@ -62,6 +75,15 @@ class Questionnaire:
             self.onward(step)
         self.screenshot("5-review")
         self.click_button(self.content.ui.nav.see_summary)
+
+    def to_the_note(self, answers: dict) -> Locator:
+        """From the welcome page to the last step, every question but the note answered: the note's box."""
+        self.start()
+        for step in Step:
+            self.fill(step, answers, leave=frozenset({Field.NOTES}))
+            if step is not LAST_STEP:
+                self.onward(step)
+        return self.page.get_by_role("textbox", name=self.content.field_label(Field.NOTES))
 
     def fill(self, step: Step, answers: dict, *, leave: frozenset[Field] = frozenset()) -> None:
         """Answer every question of `step` with `answers`, but those in `leave`; stay on the page."""
