@@ -10,7 +10,7 @@ import pytest
 from exports import render_markdown
 from logic import default_content, evaluate
 from logic.content import CONTENT_DIR
-from logic.vocab import FlagId
+from logic.vocab import FlagId, Route
 from tests.factories import make_answers
 
 LANGUAGES = ("en", "fil")
@@ -67,8 +67,8 @@ FINDINGS = {
         {"pregnancy": "pregnant", "other_treatments": ["whitening_products"]},
         FlagId.UNREGULATED_LIGHTENING_PRODUCTS,
         {
-            "en": ["Philippine FDA", "mercury", "unborn", "In the Philippines, hydroquinone and tretinoin"],
-            "fil": ["Philippine FDA", "mercury", "sinapupunan", "Sa Pilipinas, hindi puwede ang hydroquinone"],
+            "en": ["Philippine FDA", "mercury", "unborn", "clobetasol", "In the Philippines, hydroquinone, tretinoin"],
+            "fil": ["Philippine FDA", "mercury", "sinapupunan", "clobetasol", "Sa Pilipinas, gamot ang hydroquinone"],
         },
     ),
 }
@@ -134,14 +134,33 @@ def test_the_filipino_skin_type_questions_ask_about_sunburn_not_tanning():
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
-def test_no_summary_tells_anyone_to_ask_what_a_drip_is_approved_for(code):
-    """Asking "what is it approved for" reads as a way to go ahead; the regulators advise against the drips."""
+def test_the_drip_advisories_are_said_once_in_the_plan_and_nobody_is_told_to_ask_what_a_drip_is_approved_for(code):
+    """Asking "what is it approved for" reads as a way to go ahead; the regulators advise against the drips, and
+    the plan's injection line says so, once: the note shown to the same people does not repeat it."""
     content = default_content(code)
     answers = make_answers(routes=["injection"], setting="other_medical")
-    flags = {flag.id: flag for flag in evaluate(answers, content).flags}
+    summary = evaluate(answers, content)
+    flags = {flag.id: flag for flag in summary.flags}
     action = flags[FlagId.INJECTION_NOT_APPROVED].action
-    assert "Philippine FDA" in action and "Philippine Dermatological Society" in action
+    (injection,) = [entry for entry in summary.plan if entry.route is Route.INJECTION]
+    for body in ("Philippine FDA", "Philippine Dermatological Society"):
+        assert body in injection.reason
+        assert body not in action
     assert ("approved for" if code == "en" else "para saan ito aprubado") not in action
+    said = [entry.reason for entry in summary.plan]
+    said += [text for flag in summary.flags for text in (flag.reason, flag.action)]
+    assert " ".join(said).count("Philippine Dermatological Society") == 1
+
+
+@pytest.mark.parametrize(("code", "melasma"), [("en", "may be melasma"), ("fil", "puwedeng melasma ito")])
+def test_brown_patches_in_pregnancy_are_named_as_possible_melasma(code, melasma):
+    """Glutathione is sold hardest for melasma-like patches in pregnancy; the brown-marks card says what they may
+    be and where to find out, with its source."""
+    content = default_content(code)
+    answers = make_answers(pregnancy="pregnant", marks=["brown_marks"])
+    markdown = render_markdown(evaluate(answers, content), answers, content)
+    assert melasma in markdown
+    assert "mayoclinic.org" in markdown and "Mayo Clinic" in markdown
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
