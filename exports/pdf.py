@@ -402,9 +402,14 @@ def _flags_and_answers(doc: _Document, lay: Layout, answers: Answers) -> None:
                 (f"{ui.action}: ", True),
                 (todo, False),
             ]
-            block = doc.height("".join(text for text, _ in runs), _SMALL, indent=indent) + doc.mm(0.6)
+            text = "".join(text for text, _ in runs)
+            block = doc.height(text, _SMALL, indent=indent) + doc.mm(0.6)
             label = doc.line_height(_SUBHEADING) + doc.mm(1) if shown is not group else 0
-            if not answered and doc.page == 1 and doc.get_y() + label + block + answers_height > doc.page_break_trigger:
+            # The runs' bold parts make the flag a little taller than the plain guess; whether the answers still
+            # fit after it is judged as if it were all bold, which is never shorter, so they stay on page one.
+            widest = doc.height(text, _SMALL, indent=indent, bold=True) + doc.mm(0.6)
+            overflows = doc.get_y() + label + widest + answers_height > doc.page_break_trigger
+            if not answered and doc.page == 1 and overflows:
                 _answers(doc, answers, lay.content)
                 answered, shown = True, None
                 doc.heading(ui.flags)  # the rest of the flags, straight after: no page left part empty
@@ -506,13 +511,16 @@ def _answers(doc: _Document, answers: Answers, content: Content) -> None:
 
     doc.gap(2)
     notes = _note_lines(answers.notes)
-    # The note stays on one page with its heading: it is the person's own words, read in one piece.
-    doc.keep(doc.line_height(_SUBHEADING) + (doc.height(notes, indent=doc.mm(3.2)) if notes else 0) + doc.mm(4))
+    # The note stays on one page with its heading: it is the person's own words, read in one piece. It is kept
+    # by exactly the height it takes (the heading, the framed text and the frame's padding above and below),
+    # which is what _answers_height measures.
+    pad = doc.mm(1.6)
+    framed = doc.height(notes, indent=2 * pad) + doc.mm(0.6) + 2 * pad if notes else doc.line_height(_BODY)
+    doc.keep(doc.line_height(_SUBHEADING) + framed)
     doc.para(ui.notes, _SUBHEADING, bold=True)
     if not notes:
         doc.para(ui.no_notes, colour=_MUTED)
         return
-    pad = doc.mm(1.6)
     top, page = doc.get_y() + doc.mm(0.6), doc.page
     doc.set_y(top + pad)
     doc.set_right_margin(doc.r_margin + pad)
