@@ -22,8 +22,10 @@
   name and files, `clear_cache` emptied every person's shared cache) are dropped unheard. Reruns are paced
   per session (`RERUN_BURST` at once, then `RERUN_RATE` a second): past that, only the newest waits and
   runs when its turn comes, so a flood costs the flooder, not others, and a person loses nothing.
-- Log lines: control characters in anything logged are escaped, each message is cut to `LOG_LIMIT`
-  characters, and ids shaped like session and file ids are replaced by `<id>`.
+- Log lines: every record is one line, exceptions included (their type, text and the line that raised
+  them; no traceback, and no rich traceback printed past the log: a client's 900 KB widget id in one
+  printed 1 MB a rerun); control characters in anything logged are escaped, each message is cut to
+  `LOG_LIMIT` characters, and ids shaped like session and file ids are replaced by `<id>`.
 
 `install()` applies the patches once per process; each patched name is checked first, and a Streamlit
 without them stops the server with `HardeningError` naming this file.
@@ -35,12 +37,15 @@ import functools
 import logging
 import re
 import secrets
+import sys
+import threading
 import time
+import traceback
 from collections.abc import AsyncIterator, Callable
 from http.cookies import SimpleCookie
 from typing import Any
 
-from streamlit import config, net_util
+from streamlit import config, error_util, net_util
 from streamlit.runtime import Runtime
 from streamlit.runtime.app_session import AppSession, AppSessionState
 from streamlit.runtime.memory_uploaded_file_manager import MemoryUploadedFileManager
@@ -392,7 +397,26 @@ def clean(text: str, limit: int = LOG_LIMIT) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
+def one_line(message: str, error: BaseException | None = None) -> str:
+    """`message` and, if given, the exception's type, its text and where it was raised, as one clean line:
+    no traceback, nothing of it longer than `LOG_LIMIT`."""
+    if error is None:
+        return clean(message)
+    try:
+        said = str(error)
+    except Exception:  # an exception whose text cannot be made is named by its type alone
+        said = ""
+    frames = traceback.extract_tb(error.__traceback__) if error.__traceback__ is not None else []
+    where = f" at {frames[-1].filename.rsplit('/', 1)[-1]}:{frames[-1].lineno}" if frames else ""
+    tail = f" | {type(error).__name__}{where}: {clean(said, 200)}"
+    return clean(message, LOG_LIMIT - len(tail)) + tail
+
+
 def _clean_logs() -> None:
+    """Every log record becomes one clean line (`one_line`), whoever logs it: Streamlit, uvicorn, asyncio.
+    Uncaught exceptions of a person's run, of a thread, of the process, and Python's warnings, which were
+    printed straight to the output (the run's with rich, as a multi-line traceback holding any text a
+    client chose), are logged instead."""
     make = logging.getLogRecordFactory()
     if getattr(make, _MARK, False):
         return
@@ -403,19 +427,31 @@ def _clean_logs() -> None:
             message = made.getMessage()
         except Exception:  # a message that cannot be formatted is logged as its template
             message = str(made.msg)
-        made.msg, made.args = clean(message), None
-        if made.exc_info and made.exc_info[1] is not None:
-            error = made.exc_info[1]
-            made.exc_info, made.exc_text = None, f"  | {type(error).__name__}: {clean(str(error), 200)}"
+        error = made.exc_info[1] if made.exc_info else None
+        made.msg, made.args = one_line(message, error), None
+        made.exc_info, made.exc_text, made.stack_info = None, None, None
         return made
 
     setattr(record, _MARK, True)
     logging.setLogRecordFactory(record)
+    logging.captureWarnings(True)
+    logger = logging.getLogger("streamlit.uncaught")
+    error_util._log_uncaught_app_exception = lambda ex: logger.error("Uncaught app exception", exc_info=ex)
+    sys.excepthook = lambda kind, error, tb: logger.error("Uncaught exception", exc_info=(kind, error, tb))
+
+    def thread_hook(args: Any) -> None:
+        name = args.thread.name if args.thread is not None else "?"
+        logger.error(
+            "Uncaught exception in thread %s", name, exc_info=(args.exc_type, args.exc_value, args.exc_traceback)
+        )
+
+    threading.excepthook = thread_hook
 
 
 # --- Install --------------------------------------------------------------------------------------------
 
 _NEEDED: tuple[tuple[Any, str], ...] = (
+    (error_util, "_log_uncaught_app_exception"),
     (net_util, "get_external_ip"),
     (net_util, "get_internal_ip"),
     (net_util, "_make_blocking_http_get"),

@@ -349,7 +349,8 @@ def install() -> None:
     @functools.wraps(sweep)
     def remove_orphaned_files(self: MediaFileManager) -> None:
         sweep(self)
-        ctx = get_script_run_ctx()
+        # Also called when a session ends, on the event loop's thread, which has no run: not a warning.
+        ctx = get_script_run_ctx(suppress_warning=True)
         if ctx is not None:
             _run_ended(ctx.session_id)
 
