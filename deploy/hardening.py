@@ -10,7 +10,10 @@
   host, synchronously, on every handshake from a foreign Origin (20 s frozen in a network that drops
   packets); `net_util` now answers "unknown" without asking anyone.
 - A session can be resumed only from the browser that opened it: the browser cookie's digest is part of
-  the session's identity, which Streamlit compares on every reconnect with a session id.
+  the session's identity, which Streamlit compares on every reconnect with a session id. Its upload URLs
+  (`/_stcore/upload_file/<session>/<file>`) likewise: a PUT or DELETE from any other browser, or without
+  the cookie, is answered 403 before Streamlit sees it (a stranger who knew the URL could replace a
+  person's answers file, or delete it).
 - Disconnected sessions end `server.disconnectedSessionTTL` seconds after their websocket closed (Streamlit
   only forgets them, later, when something else touches its store), and their take-away files go at once.
 - Uploads: a session holds only its newest uploaded file, and an upload is parsed in memory, never
@@ -55,6 +58,7 @@ from streamlit.runtime.websocket_session_manager import WebsocketSessionManager
 from ui import downloads
 
 BROWSER_COOKIE = "qn_browser"
+UPLOADS = "/_stcore/upload_file/"  # + session id + "/" + file id: PUT and DELETE an uploaded file
 LOG_LIMIT = 1000
 REAP_EVERY = 1.0  # seconds between looks for disconnected sessions to end
 _MARK = "_hardened_for_issue_12"
@@ -141,6 +145,12 @@ class Hardening:
             if ours and (owner is None or mine is None or downloads.browser_digest(mine) != owner):
                 await _not_found(send)
                 return
+        if inner.startswith(UPLOADS) and scope.get("method") != "OPTIONS":
+            session_id = inner.removeprefix(UPLOADS).split("/", 1)[0]
+            owner, mine = _browsers.get(session_id), cookies.get(BROWSER_COOKIE)
+            if owner is None or mine is None or downloads.browser_digest(mine) != owner:
+                await _refuse(send, 403, b"Forbidden")
+                return
         static = inner.startswith("/static/") or inner in ("/favicon.png", "/manifest.json")
         page = not static and not inner.startswith(("/_stcore/", "/media/", "/component/"))
         new_cookie = None
@@ -167,10 +177,15 @@ class Hardening:
 
 
 async def _not_found(send: Callable) -> None:
+    await _refuse(send, 404, b"Not found")
+
+
+async def _refuse(send: Callable, status: int, body: bytes) -> None:
     headers = [(k.encode(), v.encode()) for k, v in HEADERS.items()]
-    headers += [(b"cache-control", b"no-store"), (b"content-type", b"text/plain"), (b"content-length", b"9")]
-    await send({"type": "http.response.start", "status": 404, "headers": headers})
-    await send({"type": "http.response.body", "body": b"Not found"})
+    headers += [(b"cache-control", b"no-store"), (b"content-type", b"text/plain")]
+    headers.append((b"content-length", str(len(body)).encode()))
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
 
 
 # --- No outgoing calls ----------------------------------------------------------------------------------
@@ -198,6 +213,7 @@ def _browser_of(client: Any) -> str:
 
 
 _disconnected: dict[str, tuple[float, Any]] = {}  # session id -> (when its websocket closed, the session)
+_browsers: dict[str, str] = {}  # session id -> the digest of the browser that opened it, while the session lives
 
 
 def _bind_sessions() -> None:
@@ -205,9 +221,18 @@ def _bind_sessions() -> None:
 
     @functools.wraps(connect)
     def connect_session(self: Runtime, client: Any, user_info: dict, *args: Any, **kwargs: Any) -> str:
-        session_id = connect(self, client, {**user_info, downloads.BROWSER: _browser_of(client)}, *args, **kwargs)
+        browser = _browser_of(client)
+        session_id = connect(self, client, {**user_info, downloads.BROWSER: browser}, *args, **kwargs)
         _disconnected.pop(session_id, None)
+        _browsers[session_id] = browser  # a resumed session is the same browser's: the digests are equal
         return session_id
+
+    shutdown = AppSession.shutdown
+
+    @functools.wraps(shutdown)
+    def shutdown_session(self: AppSession) -> None:
+        _browsers.pop(self.id, None)
+        shutdown(self)
 
     disconnect = WebsocketSessionManager.disconnect_session
 
@@ -221,6 +246,7 @@ def _bind_sessions() -> None:
 
     Runtime.connect_session = connect_session  # type: ignore[method-assign]
     WebsocketSessionManager.disconnect_session = disconnect_session  # type: ignore[method-assign]
+    AppSession.shutdown = shutdown_session  # type: ignore[method-assign]
 
 
 def reap(manager: WebsocketSessionManager, now: float, ttl: float) -> int:

@@ -171,9 +171,11 @@ async def uploader_state(session, infos: list[tuple[str, str]]) -> WidgetState:
     return state
 
 
-def put_file(url: str, session_id: str, cookies: dict, name: str, data: bytes) -> tuple[int, str]:
+def put_file(
+    url: str, session_id: str, cookies: dict, name: str, data: bytes, file_id: str | None = None
+) -> tuple[int, str]:
     """PUT one file to the session's upload URL as the front end does; returns (status, file id)."""
-    file_id = str(uuid.uuid4())
+    file_id = file_id or str(uuid.uuid4())
     boundary = uuid.uuid4().hex
     body = (
         (
@@ -222,6 +224,55 @@ def test_fake_and_foreign_files_and_a_name_without_json_are_refused_and_the_sess
 
     run(attack())
     assert "getvalue" not in server.output()
+
+
+def delete_file(url: str, session_id: str, cookies: dict, file_id: str) -> int:
+    """DELETE an uploaded file as the front end does when a person removes it; returns the status."""
+    request = urllib.request.Request(  # noqa: S310 - loopback
+        f"{url}/_stcore/upload_file/{session_id}/{file_id}",
+        method="DELETE",
+        headers={
+            "X-Xsrftoken": cookies.get("_streamlit_xsrf", ""),
+            "Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items()),
+        },
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=30) as reply:  # noqa: S310
+            return reply.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def test_an_upload_url_takes_files_only_from_the_browser_that_opened_the_session(server):
+    """Issue 25, finding 8: a stranger who knew a person's upload URL could replace their pending answers file
+    (the person's summary then built from forged answers), evict it with another, or delete it."""
+
+    async def attack():
+        mine = browser_cookies(server.url)
+        person = await open_session(server.url, mine)
+        ok(await person.rerun())  # the welcome page, with the answers file uploader
+        session_id = person.tap.session_id
+        own = json.dumps(answers_dict()).encode()
+        status, file_id = put_file(server.url, session_id, mine, "answers.json", own)
+        assert status == 204, "the person's own upload was refused"
+        forged = json.dumps(answers_dict(notes="forged by a stranger")).encode()
+        strangers = browser_cookies(server.url)  # a browser of its own: its cookie and a valid XSRF pair
+        refused = [
+            put_file(server.url, session_id, strangers, "answers.json", forged, file_id)[0],  # replace
+            put_file(server.url, session_id, strangers, "answers.json", forged)[0],  # evict with a newer one
+            delete_file(server.url, session_id, strangers, file_id),
+            put_file(server.url, session_id, {"_streamlit_xsrf": mine["_streamlit_xsrf"]}, "a.json", forged)[0],
+            delete_file(server.url, session_id, {"_streamlit_xsrf": mine["_streamlit_xsrf"]}, file_id),
+        ]
+        # The person's file is still there: their summary is made from it.
+        ok(await person.rerun([await uploader_state(person, [(file_id, "answers.json")])]))
+        summary = person.has("pdf:top")
+        await person.close()
+        return refused, summary
+
+    refused, summary = run(attack())
+    assert refused == [403] * 5, refused
+    assert summary, "the person's own answers file did not open their summary"
 
 
 # --- Item 3: uploads held in memory ------------------------------------------------------------------------
