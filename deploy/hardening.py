@@ -9,6 +9,8 @@
 - No outgoing call: Streamlit's origin check looked up the machine's external address at an outside
   host, synchronously, on every handshake from a foreign Origin (20 s frozen in a network that drops
   packets); `net_util` now answers "unknown" without asking anyone.
+- A websocket is accepted only from a page of the served origin (the Origin's host and port are the
+  request's Host): Streamlit accepted any port of localhost and 127.0.0.1.
 - A session can be resumed only from the browser that opened it: the browser cookie's digest is part of
   the session's identity, which Streamlit compares on every reconnect with a session id. Its upload URLs
   (`/_stcore/upload_file/<session>/<file>`) likewise: a PUT or DELETE from any other browser, or without
@@ -18,6 +20,8 @@
   only forgets them, later, when something else touches its store), and their take-away files go at once.
 - Uploads: a session holds only its newest uploaded file, and an upload is parsed in memory, never
   spooled to disk.
+- Widget states under an id that is no element id name no widget and are dropped on arrival (Streamlit
+  failed every later run of that session reading them back).
 - Widget values a client sends that do not fit the widget (a radio sent a number, notes sent a bool, a
   file that the uploader's types refuse) are dropped as if never sent, instead of failing the run.
 - Messages from the browser: only the kinds a person's page sends are handled (`HEARD`); Streamlit's
@@ -47,13 +51,16 @@ import traceback
 from collections.abc import AsyncIterator, Callable
 from http.cookies import SimpleCookie
 from typing import Any
+from urllib.parse import urlsplit
 
 from streamlit import config, error_util, net_util
 from streamlit.runtime import Runtime
 from streamlit.runtime.app_session import AppSession, AppSessionState
 from streamlit.runtime.memory_uploaded_file_manager import MemoryUploadedFileManager
+from streamlit.runtime.state.common import is_element_id
 from streamlit.runtime.state.session_state import Serialized, WStates
 from streamlit.runtime.websocket_session_manager import WebsocketSessionManager
+from streamlit.web.server.starlette import starlette_websocket
 
 from ui import downloads
 
@@ -191,6 +198,23 @@ async def _refuse(send: Callable, status: int, body: bytes) -> None:
 # --- No outgoing calls ----------------------------------------------------------------------------------
 
 
+def _same_origin_websockets() -> None:
+    """A websocket is accepted only from a page of the origin it is served from: the Origin's host and port
+    must be the Host the request came to (nginx passes it on: deploy/nginx/site.conf.template). Streamlit also
+    accepted any Origin on localhost, 127.0.0.1 or 0.0.0.0, whatever its port, so any other local server's
+    page could drive a person's session. A client that sends no Origin is no browser page; Streamlit's own
+    Host check (`server.allowedHosts`) still applies."""
+    allowed = starlette_websocket._is_origin_allowed
+
+    @functools.wraps(allowed)
+    def _is_origin_allowed(origin: str | None, host: str | None) -> bool:
+        if origin is not None and urlsplit(origin).netloc.lower() != (host or "").lower():
+            return False
+        return allowed(origin, host)
+
+    starlette_websocket._is_origin_allowed = _is_origin_allowed
+
+
 def _no_outside_calls() -> None:
     """Streamlit would ask checkip.amazonaws.com for the external address (origin check, start-up banner)
     and open a UDP socket towards 8.8.8.8 for the internal one. Same-origin pages never need either."""
@@ -316,6 +340,8 @@ def _hear_only_people() -> None:
         kind = msg.WhichOneof("type")
         if kind not in HEARD:
             return
+        if kind == "rerun_script":
+            _drop_unknown_ids(msg.rerun_script.widget_states.widgets)
         if kind != "rerun_script":
             handle(self, msg)
             return
@@ -330,6 +356,14 @@ def _hear_only_people() -> None:
         pace.waiting = msg  # each rerun carries every widget's state: the newest holds all that was sent
 
     AppSession.handle_backmsg = handle_backmsg  # type: ignore[method-assign]
+
+
+def _drop_unknown_ids(states: Any) -> None:
+    """Every widget's id is an element id (`$$ID-...`); a state under any other id names no widget, and
+    Streamlit failed every later run of the session reading it back (the page locked on the error box)."""
+    for index in reversed(range(len(states))):
+        if not is_element_id(states[index].id):
+            del states[index]
 
 
 def _release(session: AppSession, pace: _Pace, handle: Callable) -> None:
@@ -478,6 +512,7 @@ def _clean_logs() -> None:
 
 _NEEDED: tuple[tuple[Any, str], ...] = (
     (error_util, "_log_uncaught_app_exception"),
+    (starlette_websocket, "_is_origin_allowed"),
     (net_util, "get_external_ip"),
     (net_util, "get_internal_ip"),
     (net_util, "_make_blocking_http_get"),
@@ -505,6 +540,7 @@ def install() -> None:
         raise HardeningError(f"Streamlit has no {', '.join(missing)}: check deploy/hardening.py")
     _clean_logs()
     _no_outside_calls()
+    _same_origin_websockets()
     _bind_sessions()
     _hear_only_people()
     _bound_uploads()

@@ -163,6 +163,69 @@ def test_notes_sent_a_number_and_a_bool_are_refused(server):
     run(attack())
 
 
+def test_an_unknown_widget_id_is_dropped_and_the_session_goes_on(server):
+    """Issue 25, finding 9: a state under an id that is no widget's locked the sender's own session on the error
+    box, on this run and every later one."""
+
+    async def attack():
+        session = await open_session(server.url, browser_cookies(server.url))
+        ok(await session.rerun([WidgetState(id="w:no-such-widget", bool_value=True)]))
+        ok(await session.click("start"))
+        ok(await session.rerun([WidgetState(id="no such widget", string_value="x")]))
+        ok(await session.rerun())
+        ok(await session.choose(widget_key(Field.CHANGING_SPOT), "No"))
+        assert session.has(widget_key(Field.DISTRESS)), "the session did not go on"
+        await session.close()
+
+    run(attack())
+
+
+def test_a_websocket_from_a_page_of_another_origin_is_refused(server):
+    """Issue 25, finding 9: Streamlit accepted a websocket from a page on any port of localhost or 127.0.0.1 (any
+    other local server's page could drive a person's session); only the served origin, host and port, may."""
+    from websockets.exceptions import InvalidStatus
+
+    port = int(server.url.rsplit(":", 1)[1])
+    cookies = browser_cookies(server.url)
+
+    async def connect(origin: str):
+        try:
+            session = await open_session(server.url, cookies, origin=origin)
+        except InvalidStatus as refused:
+            return refused.response.status_code
+        result = await session.rerun()
+        await session.close()
+        return result.status
+
+    async def attack():
+        foreign = [
+            f"http://127.0.0.1:{port + 1}",
+            f"http://localhost:{port}",
+            f"http://localhost:{port + 1}",
+            f"http://0.0.0.0:{port}",
+            "null",
+        ]
+        return [await connect(origin) for origin in foreign], await connect(server.url)
+
+    refused, served = run(attack())
+    assert refused == [403] * 5, refused
+    assert served == FINISHED
+
+
+def test_the_error_box_sends_nobody_to_another_site(server):
+    """Issue 25, finding 9: Streamlit's error box linked out to a search engine and a chat site ("auto": shown on
+    localhost); the session tells the page never to show them."""
+    from streamlit.proto.NewSession_pb2 import Config
+
+    async def visit():
+        session = await open_session(server.url, browser_cookies(server.url))
+        ok(await session.rerun())
+        await session.close()
+        return session.tap.config.show_error_links
+
+    assert run(visit()) == Config.ShowErrorLinks.SHOW_ERROR_LINKS_FALSE
+
+
 async def uploader_state(session, infos: list[tuple[str, str]]) -> WidgetState:
     state = WidgetState(id=session.tap.uploader_id)
     for file_id, name in infos:
