@@ -29,10 +29,11 @@
   name and files, `clear_cache` emptied every person's shared cache) are dropped unheard. Reruns are paced
   per session (`RERUN_BURST` at once, then `RERUN_RATE` a second): past that, only the newest waits and
   runs when its turn comes, so a flood costs the flooder, not others, and a person loses nothing.
-- Log lines: every record is one line, exceptions included (their type, text and the line that raised
-  them; no traceback, and no rich traceback printed past the log: a client's 900 KB widget id in one
-  printed 1 MB a rerun); control characters in anything logged are escaped, each message is cut to
-  `LOG_LIMIT` characters, and ids shaped like session and file ids are replaced by `<id>`.
+- Log lines: every record is one line, exceptions included: their type and the lines that raised them,
+  not their text, which can hold a person's answers, and no traceback (Streamlit's rich one was printed
+  past the log: a client's 900 KB widget id in one printed 1 MB a rerun). Control characters in anything
+  logged are escaped, each message is cut to `LOG_LIMIT` characters, and ids shaped like session and file
+  ids are replaced by `<id>`.
 
 `install()` applies the patches once per process; each patched name is checked first, and a Streamlit
 without them stops the server with `HardeningError` naming this file.
@@ -50,6 +51,7 @@ import time
 import traceback
 from collections.abc import AsyncIterator, Callable
 from http.cookies import SimpleCookie
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -445,6 +447,7 @@ def _drop(states: WStates, key: str, state: Serialized) -> None:
 
 # --- Logs -----------------------------------------------------------------------------------------------
 
+_ROOT = str(Path(__file__).resolve().parents[1]) + "/"  # the project's files, named in a log line from here
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 # Session and upload ids (UUIDs, with or without dashes) and published file ids (48 hex digits).
 _IDS = re.compile(r"\b[0-9a-fA-F]{8}(?:-?[0-9a-fA-F]{4}){3}-?[0-9a-fA-F]{12}\b|\b[0-9a-f]{48}\b")
@@ -458,17 +461,20 @@ def clean(text: str, limit: int = LOG_LIMIT) -> str:
 
 
 def one_line(message: str, error: BaseException | None = None) -> str:
-    """`message` and, if given, the exception's type, its text and where it was raised, as one clean line:
-    no traceback, nothing of it longer than `LOG_LIMIT`."""
+    """`message` and, if given, the exception's type and where it was raised (the innermost line, and the
+    project's innermost line under it), as one clean line: no traceback, no longer than `LOG_LIMIT`. The
+    exception's own text is left out: it can hold what a person answered (a validation error quotes its
+    input) or anything a client sent (a widget id of 900 KB)."""
     if error is None:
         return clean(message)
-    try:
-        said = str(error)
-    except Exception:  # an exception whose text cannot be made is named by its type alone
-        said = ""
     frames = traceback.extract_tb(error.__traceback__) if error.__traceback__ is not None else []
-    where = f" at {frames[-1].filename.rsplit('/', 1)[-1]}:{frames[-1].lineno}" if frames else ""
-    tail = f" | {type(error).__name__}{where}: {clean(said, 200)}"
+    where = ""
+    if frames:
+        where = f" at {frames[-1].filename.rsplit('/', 1)[-1]}:{frames[-1].lineno}"
+        ours = [f for f in frames if f.filename.startswith(_ROOT) and "/site-packages/" not in f.filename]
+        if ours and ours[-1] is not frames[-1]:
+            where += f" from {ours[-1].filename.removeprefix(_ROOT)}:{ours[-1].lineno}"
+    tail = clean(f" | {type(error).__name__}{where}", 300)
     return clean(message, LOG_LIMIT - len(tail)) + tail
 
 

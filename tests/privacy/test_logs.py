@@ -107,7 +107,7 @@ def test_an_uncaught_exception_holding_a_clients_text_is_one_clean_line(tmp_path
     assert failed.exceptions, "the run this test is about did not fail"
     assert_clean(grown, 1)
     lines = [line for line in grown.splitlines() if line.strip()]
-    assert len(lines) == 1 and "ValueError at raises.py:6" in lines[0], lines
+    assert len(lines) == 1 and lines[0].endswith("Uncaught app exception | ValueError at raises.py:6"), lines
 
 
 def test_an_ended_session_leaves_nothing_in_the_log(server):
@@ -131,9 +131,11 @@ def test_an_exception_is_logged_as_one_bounded_line_naming_where_it_was_raised()
     from deploy.hardening import LOG_LIMIT, one_line
 
     try:
-        raise KeyError(CRAFTED)
+        raise KeyError("an answer a person gave" + CRAFTED)
     except KeyError as error:
         line = one_line("Uncaught app exception " + CRAFTED, error)
+        raised_at = error.__traceback__.tb_lineno
     assert "\n" not in line and len(line) <= LOG_LIMIT
     assert line.startswith("Uncaught app exception \\x0a2026")
-    assert " | KeyError at test_logs.py:" in line
+    assert line.endswith(f" | KeyError at test_logs.py:{raised_at}"), line[-200:]
+    assert "an answer a person gave" not in line, "an exception's text can hold a person's answers"
