@@ -9,12 +9,19 @@
 - No outgoing call: Streamlit's origin check looked up the machine's external address at an outside
   host, synchronously, on every handshake from a foreign Origin (20 s frozen in a network that drops
   packets); `net_util` now answers "unknown" without asking anyone.
+- A websocket is accepted only from a page of the served origin (the Origin's host and port are the
+  request's Host): Streamlit accepted any port of localhost and 127.0.0.1.
 - A session can be resumed only from the browser that opened it: the browser cookie's digest is part of
-  the session's identity, which Streamlit compares on every reconnect with a session id.
+  the session's identity, which Streamlit compares on every reconnect with a session id. Its upload URLs
+  (`/_stcore/upload_file/<session>/<file>`) likewise: a PUT or DELETE from any other browser, or without
+  the cookie, is answered 403 before Streamlit sees it (a stranger who knew the URL could replace a
+  person's answers file, or delete it).
 - Disconnected sessions end `server.disconnectedSessionTTL` seconds after their websocket closed (Streamlit
   only forgets them, later, when something else touches its store), and their take-away files go at once.
 - Uploads: a session holds only its newest uploaded file, and an upload is parsed in memory, never
   spooled to disk.
+- Widget states under an id that is no element id name no widget and are dropped on arrival (Streamlit
+  failed every later run of that session reading them back).
 - Widget values a client sends that do not fit the widget (a radio sent a number, notes sent a bool, a
   file that the uploader's types refuse) are dropped as if never sent, instead of failing the run.
 - Messages from the browser: only the kinds a person's page sends are handled (`HEARD`); Streamlit's
@@ -22,8 +29,11 @@
   name and files, `clear_cache` emptied every person's shared cache) are dropped unheard. Reruns are paced
   per session (`RERUN_BURST` at once, then `RERUN_RATE` a second): past that, only the newest waits and
   runs when its turn comes, so a flood costs the flooder, not others, and a person loses nothing.
-- Log lines: control characters in anything logged are escaped, each message is cut to `LOG_LIMIT`
-  characters, and ids shaped like session and file ids are replaced by `<id>`.
+- Log lines: every record is one line, exceptions included: their type and the lines that raised them,
+  not their text, which can hold a person's answers, and no traceback (Streamlit's rich one was printed
+  past the log: a client's 900 KB widget id in one printed 1 MB a rerun). Control characters in anything
+  logged are escaped, each message is cut to `LOG_LIMIT` characters, and ids shaped like session and file
+  ids are replaced by `<id>`.
 
 `install()` applies the patches once per process; each patched name is checked first, and a Streamlit
 without them stops the server with `HardeningError` naming this file.
@@ -35,21 +45,29 @@ import functools
 import logging
 import re
 import secrets
+import sys
+import threading
 import time
+import traceback
 from collections.abc import AsyncIterator, Callable
 from http.cookies import SimpleCookie
+from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
-from streamlit import config, net_util
+from streamlit import config, error_util, net_util
 from streamlit.runtime import Runtime
 from streamlit.runtime.app_session import AppSession, AppSessionState
 from streamlit.runtime.memory_uploaded_file_manager import MemoryUploadedFileManager
+from streamlit.runtime.state.common import is_element_id
 from streamlit.runtime.state.session_state import Serialized, WStates
 from streamlit.runtime.websocket_session_manager import WebsocketSessionManager
+from streamlit.web.server.starlette import starlette_websocket
 
 from ui import downloads
 
 BROWSER_COOKIE = "qn_browser"
+UPLOADS = "/_stcore/upload_file/"  # + session id + "/" + file id: PUT and DELETE an uploaded file
 LOG_LIMIT = 1000
 REAP_EVERY = 1.0  # seconds between looks for disconnected sessions to end
 _MARK = "_hardened_for_issue_12"
@@ -136,6 +154,12 @@ class Hardening:
             if ours and (owner is None or mine is None or downloads.browser_digest(mine) != owner):
                 await _not_found(send)
                 return
+        if inner.startswith(UPLOADS) and scope.get("method") != "OPTIONS":
+            session_id = inner.removeprefix(UPLOADS).split("/", 1)[0]
+            owner, mine = _browsers.get(session_id), cookies.get(BROWSER_COOKIE)
+            if owner is None or mine is None or downloads.browser_digest(mine) != owner:
+                await _refuse(send, 403, b"Forbidden")
+                return
         static = inner.startswith("/static/") or inner in ("/favicon.png", "/manifest.json")
         page = not static and not inner.startswith(("/_stcore/", "/media/", "/component/"))
         new_cookie = None
@@ -162,13 +186,35 @@ class Hardening:
 
 
 async def _not_found(send: Callable) -> None:
+    await _refuse(send, 404, b"Not found")
+
+
+async def _refuse(send: Callable, status: int, body: bytes) -> None:
     headers = [(k.encode(), v.encode()) for k, v in HEADERS.items()]
-    headers += [(b"cache-control", b"no-store"), (b"content-type", b"text/plain"), (b"content-length", b"9")]
-    await send({"type": "http.response.start", "status": 404, "headers": headers})
-    await send({"type": "http.response.body", "body": b"Not found"})
+    headers += [(b"cache-control", b"no-store"), (b"content-type", b"text/plain")]
+    headers.append((b"content-length", str(len(body)).encode()))
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
 
 
 # --- No outgoing calls ----------------------------------------------------------------------------------
+
+
+def _same_origin_websockets() -> None:
+    """A websocket is accepted only from a page of the origin it is served from: the Origin's host and port
+    must be the Host the request came to (nginx passes it on: deploy/nginx/site.conf.template). Streamlit also
+    accepted any Origin on localhost, 127.0.0.1 or 0.0.0.0, whatever its port, so any other local server's
+    page could drive a person's session. A client that sends no Origin is no browser page; Streamlit's own
+    Host check (`server.allowedHosts`) still applies."""
+    allowed = starlette_websocket._is_origin_allowed
+
+    @functools.wraps(allowed)
+    def _is_origin_allowed(origin: str | None, host: str | None) -> bool:
+        if origin is not None and urlsplit(origin).netloc.lower() != (host or "").lower():
+            return False
+        return allowed(origin, host)
+
+    starlette_websocket._is_origin_allowed = _is_origin_allowed
 
 
 def _no_outside_calls() -> None:
@@ -193,6 +239,7 @@ def _browser_of(client: Any) -> str:
 
 
 _disconnected: dict[str, tuple[float, Any]] = {}  # session id -> (when its websocket closed, the session)
+_browsers: dict[str, str] = {}  # session id -> the digest of the browser that opened it, while the session lives
 
 
 def _bind_sessions() -> None:
@@ -200,9 +247,18 @@ def _bind_sessions() -> None:
 
     @functools.wraps(connect)
     def connect_session(self: Runtime, client: Any, user_info: dict, *args: Any, **kwargs: Any) -> str:
-        session_id = connect(self, client, {**user_info, downloads.BROWSER: _browser_of(client)}, *args, **kwargs)
+        browser = _browser_of(client)
+        session_id = connect(self, client, {**user_info, downloads.BROWSER: browser}, *args, **kwargs)
         _disconnected.pop(session_id, None)
+        _browsers[session_id] = browser  # a resumed session is the same browser's: the digests are equal
         return session_id
+
+    shutdown = AppSession.shutdown
+
+    @functools.wraps(shutdown)
+    def shutdown_session(self: AppSession) -> None:
+        _browsers.pop(self.id, None)
+        shutdown(self)
 
     disconnect = WebsocketSessionManager.disconnect_session
 
@@ -216,6 +272,7 @@ def _bind_sessions() -> None:
 
     Runtime.connect_session = connect_session  # type: ignore[method-assign]
     WebsocketSessionManager.disconnect_session = disconnect_session  # type: ignore[method-assign]
+    AppSession.shutdown = shutdown_session  # type: ignore[method-assign]
 
 
 def reap(manager: WebsocketSessionManager, now: float, ttl: float) -> int:
@@ -285,6 +342,8 @@ def _hear_only_people() -> None:
         kind = msg.WhichOneof("type")
         if kind not in HEARD:
             return
+        if kind == "rerun_script":
+            _drop_unknown_ids(msg.rerun_script.widget_states.widgets)
         if kind != "rerun_script":
             handle(self, msg)
             return
@@ -299,6 +358,14 @@ def _hear_only_people() -> None:
         pace.waiting = msg  # each rerun carries every widget's state: the newest holds all that was sent
 
     AppSession.handle_backmsg = handle_backmsg  # type: ignore[method-assign]
+
+
+def _drop_unknown_ids(states: Any) -> None:
+    """Every widget's id is an element id (`$$ID-...`); a state under any other id names no widget, and
+    Streamlit failed every later run of the session reading it back (the page locked on the error box)."""
+    for index in reversed(range(len(states))):
+        if not is_element_id(states[index].id):
+            del states[index]
 
 
 def _release(session: AppSession, pace: _Pace, handle: Callable) -> None:
@@ -380,6 +447,7 @@ def _drop(states: WStates, key: str, state: Serialized) -> None:
 
 # --- Logs -----------------------------------------------------------------------------------------------
 
+_ROOT = str(Path(__file__).resolve().parents[1]) + "/"  # the project's files, named in a log line from here
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 # Session and upload ids (UUIDs, with or without dashes) and published file ids (48 hex digits).
 _IDS = re.compile(r"\b[0-9a-fA-F]{8}(?:-?[0-9a-fA-F]{4}){3}-?[0-9a-fA-F]{12}\b|\b[0-9a-f]{48}\b")
@@ -392,7 +460,29 @@ def clean(text: str, limit: int = LOG_LIMIT) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
+def one_line(message: str, error: BaseException | None = None) -> str:
+    """`message` and, if given, the exception's type and where it was raised (the innermost line, and the
+    project's innermost line under it), as one clean line: no traceback, no longer than `LOG_LIMIT`. The
+    exception's own text is left out: it can hold what a person answered (a validation error quotes its
+    input) or anything a client sent (a widget id of 900 KB)."""
+    if error is None:
+        return clean(message)
+    frames = traceback.extract_tb(error.__traceback__) if error.__traceback__ is not None else []
+    where = ""
+    if frames:
+        where = f" at {frames[-1].filename.rsplit('/', 1)[-1]}:{frames[-1].lineno}"
+        ours = [f for f in frames if f.filename.startswith(_ROOT) and "/site-packages/" not in f.filename]
+        if ours and ours[-1] is not frames[-1]:
+            where += f" from {ours[-1].filename.removeprefix(_ROOT)}:{ours[-1].lineno}"
+    tail = clean(f" | {type(error).__name__}{where}", 300)
+    return clean(message, LOG_LIMIT - len(tail)) + tail
+
+
 def _clean_logs() -> None:
+    """Every log record becomes one clean line (`one_line`), whoever logs it: Streamlit, uvicorn, asyncio.
+    Uncaught exceptions of a person's run, of a thread, of the process, and Python's warnings, which were
+    printed straight to the output (the run's with rich, as a multi-line traceback holding any text a
+    client chose), are logged instead."""
     make = logging.getLogRecordFactory()
     if getattr(make, _MARK, False):
         return
@@ -403,19 +493,32 @@ def _clean_logs() -> None:
             message = made.getMessage()
         except Exception:  # a message that cannot be formatted is logged as its template
             message = str(made.msg)
-        made.msg, made.args = clean(message), None
-        if made.exc_info and made.exc_info[1] is not None:
-            error = made.exc_info[1]
-            made.exc_info, made.exc_text = None, f"  | {type(error).__name__}: {clean(str(error), 200)}"
+        error = made.exc_info[1] if made.exc_info else None
+        made.msg, made.args = one_line(message, error), None
+        made.exc_info, made.exc_text, made.stack_info = None, None, None
         return made
 
     setattr(record, _MARK, True)
     logging.setLogRecordFactory(record)
+    logging.captureWarnings(True)
+    logger = logging.getLogger("streamlit.uncaught")
+    error_util._log_uncaught_app_exception = lambda ex: logger.error("Uncaught app exception", exc_info=ex)
+    sys.excepthook = lambda kind, error, tb: logger.error("Uncaught exception", exc_info=(kind, error, tb))
+
+    def thread_hook(args: Any) -> None:
+        name = args.thread.name if args.thread is not None else "?"
+        logger.error(
+            "Uncaught exception in thread %s", name, exc_info=(args.exc_type, args.exc_value, args.exc_traceback)
+        )
+
+    threading.excepthook = thread_hook
 
 
 # --- Install --------------------------------------------------------------------------------------------
 
 _NEEDED: tuple[tuple[Any, str], ...] = (
+    (error_util, "_log_uncaught_app_exception"),
+    (starlette_websocket, "_is_origin_allowed"),
     (net_util, "get_external_ip"),
     (net_util, "get_internal_ip"),
     (net_util, "_make_blocking_http_get"),
@@ -443,6 +546,7 @@ def install() -> None:
         raise HardeningError(f"Streamlit has no {', '.join(missing)}: check deploy/hardening.py")
     _clean_logs()
     _no_outside_calls()
+    _same_origin_websockets()
     _bind_sessions()
     _hear_only_people()
     _bound_uploads()

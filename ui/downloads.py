@@ -152,19 +152,21 @@ def offer(files: Sequence[TakeAway], made_from: Any, words: Refusals, key: str =
     """Draw a row of download buttons, one per file, for this session only.
 
     `made_from` is anything equal for equal files (the answers and the date, say): a file is made once per
-    `made_from` and reused for every click of either row; when it changes, the files made before are
-    dropped. `words` are what a refused request is told. `key` tells rows of the same files apart (e.g. "top"
-    and "bottom")."""
+    `made_from` and per words of the page (the buttons' and `words`: a page switched to another language
+    offers its files made anew, in that language, not the ones made before the switch) and reused for every
+    click of either row; when either changes, the files made before are dropped. `words` are what a refused
+    request is told. `key` tells rows of the same files apart (e.g. "top" and "bottom")."""
     ctx = get_script_run_ctx()
     session_id = ctx.session_id if ctx is not None else "dontcare"
     owner = ctx.user_info.get(BROWSER) if ctx is not None else None
+    made_for = (made_from, words, tuple((f.key, f.label, f.name, f.mime, f.help) for f in files))
     with _lock:
         person = _people.setdefault(session_id, _Person())
         person.owner, person.offered, person.words = owner, True, words
-        if person.made_from != made_from:
+        if person.made_from != made_for:
             _unpublish(person)
             person.made.clear()
-            person.made_from = made_from
+            person.made_from = made_for
     row = st.container(horizontal=True)
     for file in files:
         row.download_button(
@@ -349,7 +351,8 @@ def install() -> None:
     @functools.wraps(sweep)
     def remove_orphaned_files(self: MediaFileManager) -> None:
         sweep(self)
-        ctx = get_script_run_ctx()
+        # Also called when a session ends, on the event loop's thread, which has no run: not a warning.
+        ctx = get_script_run_ctx(suppress_warning=True)
         if ctx is not None:
             _run_ended(ctx.session_id)
 

@@ -51,6 +51,7 @@ class Tap:
         self.session_id = ""
         self.uploader_id = ""  # the last file uploader drawn (tests/support/session.py reads no uploaders)
         self.answers: list[ForwardMsg] = []
+        self.config = None  # the client settings the server sent with the session (NewSession.config)
 
     async def send(self, data: bytes) -> None:
         await self.socket.send(data)
@@ -62,6 +63,7 @@ class Tap:
         kind = msg.WhichOneof("type")
         if kind == "new_session":
             self.session_id = msg.new_session.initialize.session_id
+            self.config = msg.new_session.config
         elif kind == "backend_operation_response":
             self.answers.append(msg)
         elif kind == "delta" and msg.delta.new_element.WhichOneof("type") == "file_uploader":

@@ -163,6 +163,69 @@ def test_notes_sent_a_number_and_a_bool_are_refused(server):
     run(attack())
 
 
+def test_an_unknown_widget_id_is_dropped_and_the_session_goes_on(server):
+    """Issue 25, finding 9: a state under an id that is no widget's locked the sender's own session on the error
+    box, on this run and every later one."""
+
+    async def attack():
+        session = await open_session(server.url, browser_cookies(server.url))
+        ok(await session.rerun([WidgetState(id="w:no-such-widget", bool_value=True)]))
+        ok(await session.click("start"))
+        ok(await session.rerun([WidgetState(id="no such widget", string_value="x")]))
+        ok(await session.rerun())
+        ok(await session.choose(widget_key(Field.CHANGING_SPOT), "No"))
+        assert session.has(widget_key(Field.DISTRESS)), "the session did not go on"
+        await session.close()
+
+    run(attack())
+
+
+def test_a_websocket_from_a_page_of_another_origin_is_refused(server):
+    """Issue 25, finding 9: Streamlit accepted a websocket from a page on any port of localhost or 127.0.0.1 (any
+    other local server's page could drive a person's session); only the served origin, host and port, may."""
+    from websockets.exceptions import InvalidStatus
+
+    port = int(server.url.rsplit(":", 1)[1])
+    cookies = browser_cookies(server.url)
+
+    async def connect(origin: str):
+        try:
+            session = await open_session(server.url, cookies, origin=origin)
+        except InvalidStatus as refused:
+            return refused.response.status_code
+        result = await session.rerun()
+        await session.close()
+        return result.status
+
+    async def attack():
+        foreign = [
+            f"http://127.0.0.1:{port + 1}",
+            f"http://localhost:{port}",
+            f"http://localhost:{port + 1}",
+            f"http://0.0.0.0:{port}",
+            "null",
+        ]
+        return [await connect(origin) for origin in foreign], await connect(server.url)
+
+    refused, served = run(attack())
+    assert refused == [403] * 5, refused
+    assert served == FINISHED
+
+
+def test_the_error_box_sends_nobody_to_another_site(server):
+    """Issue 25, finding 9: Streamlit's error box linked out to a search engine and a chat site ("auto": shown on
+    localhost); the session tells the page never to show them."""
+    from streamlit.proto.NewSession_pb2 import Config
+
+    async def visit():
+        session = await open_session(server.url, browser_cookies(server.url))
+        ok(await session.rerun())
+        await session.close()
+        return session.tap.config.show_error_links
+
+    assert run(visit()) == Config.ShowErrorLinks.SHOW_ERROR_LINKS_FALSE
+
+
 async def uploader_state(session, infos: list[tuple[str, str]]) -> WidgetState:
     state = WidgetState(id=session.tap.uploader_id)
     for file_id, name in infos:
@@ -171,9 +234,11 @@ async def uploader_state(session, infos: list[tuple[str, str]]) -> WidgetState:
     return state
 
 
-def put_file(url: str, session_id: str, cookies: dict, name: str, data: bytes) -> tuple[int, str]:
+def put_file(
+    url: str, session_id: str, cookies: dict, name: str, data: bytes, file_id: str | None = None
+) -> tuple[int, str]:
     """PUT one file to the session's upload URL as the front end does; returns (status, file id)."""
-    file_id = str(uuid.uuid4())
+    file_id = file_id or str(uuid.uuid4())
     boundary = uuid.uuid4().hex
     body = (
         (
@@ -222,6 +287,55 @@ def test_fake_and_foreign_files_and_a_name_without_json_are_refused_and_the_sess
 
     run(attack())
     assert "getvalue" not in server.output()
+
+
+def delete_file(url: str, session_id: str, cookies: dict, file_id: str) -> int:
+    """DELETE an uploaded file as the front end does when a person removes it; returns the status."""
+    request = urllib.request.Request(  # noqa: S310 - loopback
+        f"{url}/_stcore/upload_file/{session_id}/{file_id}",
+        method="DELETE",
+        headers={
+            "X-Xsrftoken": cookies.get("_streamlit_xsrf", ""),
+            "Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items()),
+        },
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=30) as reply:  # noqa: S310
+            return reply.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def test_an_upload_url_takes_files_only_from_the_browser_that_opened_the_session(server):
+    """Issue 25, finding 8: a stranger who knew a person's upload URL could replace their pending answers file
+    (the person's summary then built from forged answers), evict it with another, or delete it."""
+
+    async def attack():
+        mine = browser_cookies(server.url)
+        person = await open_session(server.url, mine)
+        ok(await person.rerun())  # the welcome page, with the answers file uploader
+        session_id = person.tap.session_id
+        own = json.dumps(answers_dict()).encode()
+        status, file_id = put_file(server.url, session_id, mine, "answers.json", own)
+        assert status == 204, "the person's own upload was refused"
+        forged = json.dumps(answers_dict(notes="forged by a stranger")).encode()
+        strangers = browser_cookies(server.url)  # a browser of its own: its cookie and a valid XSRF pair
+        refused = [
+            put_file(server.url, session_id, strangers, "answers.json", forged, file_id)[0],  # replace
+            put_file(server.url, session_id, strangers, "answers.json", forged)[0],  # evict with a newer one
+            delete_file(server.url, session_id, strangers, file_id),
+            put_file(server.url, session_id, {"_streamlit_xsrf": mine["_streamlit_xsrf"]}, "a.json", forged)[0],
+            delete_file(server.url, session_id, {"_streamlit_xsrf": mine["_streamlit_xsrf"]}, file_id),
+        ]
+        # The person's file is still there: their summary is made from it.
+        ok(await person.rerun([await uploader_state(person, [(file_id, "answers.json")])]))
+        summary = person.has("pdf:top")
+        await person.close()
+        return refused, summary
+
+    refused, summary = run(attack())
+    assert refused == [403] * 5, refused
+    assert summary, "the person's own answers file did not open their summary"
 
 
 # --- Item 3: uploads held in memory ------------------------------------------------------------------------

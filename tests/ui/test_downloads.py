@@ -49,6 +49,38 @@ def test_a_file_is_made_once_per_set_of_answers_and_each_click_gets_a_new_random
     assert len(made) == 2
 
 
+def test_a_page_switched_to_another_language_offers_its_files_in_that_language(monkeypatch):
+    """The files made for a set of answers are kept for the page's words too: after a switch of language the
+    same answers were served the file made before it, in the language left."""
+    from logic import default_content
+
+    monkeypatch.setattr(downloads, "_storage", MemoryMediaFileStorage("/media"))
+    made = []
+
+    def offered(language: str) -> downloads.TakeAway:
+        files, summary = default_content(language).ui.files, default_content(language).ui.summary
+        words = downloads.Refusals(files.too_many, files.gone, files.failed)
+        file = downloads.TakeAway(
+            "download", summary.download_markdown, summary.markdown_file, "text/markdown", "⬇️",
+            lambda: made.append(language) or f"# {language}",
+        )  # fmt: skip
+        downloads.offer([file], made_from="the same answers", words=words)  # outside a run: session "dontcare"
+        return file
+
+    def taken(file: downloads.TakeAway) -> bytes:
+        url = downloads.publish("dontcare", downloads._Maker("dontcare", file))
+        return downloads._storage.get_file(url.removeprefix("/media/").split(".")[0]).content
+
+    try:
+        english = offered("en")
+        assert taken(english) == taken(english) == b"# en"
+        assert taken(offered("fil")) == b"# fil"
+        assert taken(offered("en")) == b"# en"
+        assert made == ["en", "fil", "en"], "a repeat on the same page was made again"
+    finally:
+        downloads.forget("dontcare")
+
+
 def until_refused(ask, most: int) -> tuple[int, str]:
     """How many times `ask()` is answered before it is refused (at most `most` tries), and the refusal."""
     for answered in range(most):
