@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
+APP_READY := $(VENV)/.app-ready
 CHROMIUM := /usr/bin/chromium
 NGINX := /usr/sbin/nginx
 # Every setting of the app is .streamlit/config.toml's, its port included; `make run PORT=9000` overrides it.
@@ -10,12 +11,12 @@ PORT ?=
 # apt-get needs root; CI runs as root, a developer may need sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test lint unit browser browser-deps clean mutation bench serve serve-replicas nginx-deps
+.PHONY: run test lint unit browser browser-deps clean lock mutation bench serve serve-replicas nginx-deps
 
 # deploy/asgi.py serves app.py with the protections of deploy/hardening.py (headers, no outgoing calls, ...).
 SCRIPT := deploy/asgi.py
 
-run: $(READY)
+run: $(APP_READY)
 	$(BIN)/streamlit run $(SCRIPT) $(if $(PORT),--server.port $(PORT))
 
 test: $(READY) browser-deps nginx-deps lint
@@ -31,10 +32,27 @@ unit: $(READY)
 browser: $(READY) browser-deps
 	$(BIN)/python -m pytest -m browser
 
+# The dependencies are declared in pyproject.toml and locked, the whole tree with hashes, in requirements.txt
+# (the app: all `make run` installs) and requirements-dev.txt (the app, its tests and tools: `make test`).
+# pip checks every hash, so an install years from now is exactly what was tested (tests/project/test_lock.py).
+$(APP_READY): requirements.txt
+	[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
+	touch $@
+
 $(READY): requirements.txt requirements-dev.txt
 	[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
-	touch $@
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.txt
+	touch $@ $(APP_READY)
+
+# After changing pyproject.toml's dependencies: compile both locks again (pip-tools, in a venv of its own so it
+# is not part of what it locks). Pins already in the locks are kept unless pyproject.toml asks for others.
+LOCK := CUSTOM_COMPILE_COMMAND="make lock" .venv-lock/bin/pip-compile --quiet --generate-hashes --strip-extras \
+	--allow-unsafe --no-annotate --no-emit-index-url --no-emit-find-links
+lock:
+	[ -x .venv-lock/bin/pip-compile ] || ($(PYTHON) -m venv .venv-lock && .venv-lock/bin/pip install --quiet pip-tools==7.7.0)
+	$(LOCK) -o requirements.txt pyproject.toml
+	$(LOCK) --extra dev -o requirements-dev.txt pyproject.toml
 
 # Debian's Chromium for the browser tests (Playwright cannot download its own here), an emoji font so
 # screenshots show the icons people see, and poppler's pdftoppm to render the PDF summary's pages.
@@ -45,7 +63,7 @@ browser-deps:
 	fi
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis screenshots
+	rm -rf $(VENV) .venv-lock .pytest_cache .ruff_cache .hypothesis screenshots
 
 # --- Mutation testing: not part of `make test`; slow, run by hand -----------------------------------------
 # mutmut 3 mutates logic/ and exports/ (settings in pyproject's [tool.mutmut]) and runs their tests (tests/logic,
