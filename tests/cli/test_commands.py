@@ -509,3 +509,16 @@ def test_the_help_says_what_from_fhir_reads():
         "--from-fhir FILE is a FHIR R4 QuestionnaireResponse to this questionnaire (as a clinic's FHIR form tool "
         "saves it), or a Bundle holding one, instead of an answers file" in said
     )
+
+
+def test_broken_language_files_are_said_as_broken_content_not_met_at_import(monkeypatch):
+    """--lang's choices are read when it is used, so content that cannot say its languages is one message, exit 1."""
+
+    def broken(*_):
+        raise ContentError(CONTENT_DIR / "fil" / "language.toml", ["not valid TOML: Expected '=' (at line 1)"])
+
+    monkeypatch.setattr(commands, "languages", broken)
+    said = "content file content/fil/language.toml is broken:\n  - not valid TOML: Expected '=' (at line 1)\n"
+    assert invoke("summarize", "-", stdin=json.dumps(PERSON)) == (1, "", said)
+    assert invoke("summarize", "--help") == (1, "", said)
+    assert invoke("schema").returncode == 0  # the commands that take no language still run
