@@ -66,8 +66,8 @@ clean:
 	rm -rf $(VENV) .venv-lock .pytest_cache .ruff_cache .hypothesis screenshots
 
 # --- Mutation testing: not part of `make test`; slow, run by hand -----------------------------------------
-# mutmut 3 mutates logic/ and exports/ (settings in pyproject's [tool.mutmut]) and runs their tests (tests/logic,
-# tests/exports) against each mutant, two at a time. Results stay in mutants/ (ignored by git); `mutmut show NAME`.
+# mutmut 3 mutates logic/, exports/ and cli/ (settings in pyproject's [tool.mutmut]) and runs their tests (tests/logic,
+# tests/exports, tests/cli) against each mutant, two at a time. Results stay in mutants/ (ignored by git); `mutmut show NAME`.
 # MUTANTS picks some by name, e.g. make mutation MUTANTS="'logic.*' 'exports.fhir.*'" (README "Test strength").
 mutation: $(READY)
 	HYPOTHESIS_PROFILE=mutation $(BIN)/mutmut run --max-children 2 $(MUTANTS)

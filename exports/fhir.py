@@ -1,7 +1,9 @@
 """FHIR R4 exports: the questions as a `Questionnaire`, a person's answers as a `QuestionnaireResponse`.
 
 Both are generated from the `Answers` model, the form's steps and `content`, never kept by hand beside them,
-and returned as plain dicts ready for `json.dumps`. `answers_from_response` reads a response back.
+and returned as plain dicts ready for `json.dumps`. `answers_from_response` reads a response back, and
+`answers_from_fhir` reads one from JSON text as a clinic's FHIR form tool saves it (`python -m logic summarize
+--from-fhir`).
 
 - The Questionnaire has one group item per step of the form (text: the step's title) holding one item per
   answer key (linkId: the key; text: the question's label). Choice questions are `choice` items whose
@@ -20,6 +22,7 @@ and returned as plain dicts ready for `json.dumps`. `answers_from_response` read
   `none_of_these`. Nothing identifies the person: there is no subject, author or id.
 """
 
+import json
 from collections.abc import Iterator
 from datetime import date
 from enum import StrEnum
@@ -290,3 +293,40 @@ def _read_value(field: Field, answer: Any, problems: list[str]) -> Any:
     if value is _NO_VALUE:
         problems.append(f"{field}: each answer needs a {key}")
     return value
+
+
+MAX_FHIR_BYTES = 1024 * 1024  # the Bundle `bundle` makes is about 50 KB, its QuestionnaireResponse about 9 KB
+
+
+def answers_from_fhir(data: str | bytes, source: str | None = None) -> Answers:
+    """The `Answers` in FHIR JSON text: a QuestionnaireResponse to the `questionnaire()`, or a Bundle holding
+    exactly one (as `bundle` makes). What a clinic's FHIR form tool saves comes in through here.
+
+    Raises AnswersError naming `source`, with one readable line per problem; nothing else escapes."""
+    size = len(data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data)
+    if size > MAX_FHIR_BYTES:
+        raise AnswersError([f"the FHIR text is {size:,} bytes long; it may be at most {MAX_FHIR_BYTES:,}"], source)
+    try:
+        resource = json.loads(data)
+    except RecursionError:
+        raise AnswersError(["the FHIR text is nested too deep to be a QuestionnaireResponse"], source) from None
+    except ValueError as error:  # UnicodeDecodeError too: bytes that are not UTF-8
+        raise AnswersError([f"the FHIR text is not valid JSON ({error})"], source) from None
+    if isinstance(resource, dict) and resource.get("resourceType") == "Bundle":
+        entries = resource.get("entry")
+        responses = [
+            entry["resource"]
+            for entry in (entries if isinstance(entries, list) else [])
+            if isinstance(entry, dict)
+            and isinstance(entry.get("resource"), dict)
+            and entry["resource"].get("resourceType") == "QuestionnaireResponse"
+        ]
+        if len(responses) != 1:
+            raise AnswersError(
+                [f"a Bundle must hold exactly one QuestionnaireResponse; this one holds {len(responses)}"], source
+            )
+        resource = responses[0]
+    try:
+        return answers_from_response(resource)
+    except AnswersError as error:
+        raise AnswersError(error.problems, source) from None

@@ -18,9 +18,11 @@ from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 from hypothesis import given
 
 from exports.fhir import (
+    MAX_FHIR_BYTES,
     NONE_OF_THESE,
     OPTION_EXCLUSIVE,
     QUESTIONNAIRE_URL,
+    answers_from_fhir,
     answers_from_response,
     bundle,
     code_system,
@@ -269,6 +271,53 @@ def test_the_version_3_values_read_back_from_a_flat_response_as_other_renderers_
     codes = {i["linkId"]: [a.get("valueCoding", {}).get("code") for a in i.get("answer", [])] for i in resource["item"]}
     assert codes["routes"] == ["injection", "inhaled"] and codes["setting"] == ["home_service"]
     assert answers_from_response(json.loads(json.dumps(resource))) == answers
+
+
+def test_fhir_json_text_reads_back_from_a_response_or_a_bundle_holding_one():
+    for resource in (questionnaire_response(FULL), bundle(FULL, default_content("fil"))):
+        text = json.dumps(resource, ensure_ascii=False)
+        assert answers_from_fhir(text) == answers_from_fhir(text.encode()) == FULL
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("{", "the FHIR text is not valid JSON (Expecting property name enclosed in double quotes: line 1 column 2"),
+        (b"\xff{}", "the FHIR text is not valid JSON ('utf-8' codec can't decode byte 0xff in position 0"),
+        ("[" * 50_000, "the FHIR text is nested too deep to be a QuestionnaireResponse"),
+        (
+            " " * (MAX_FHIR_BYTES + 1),
+            f"the FHIR text is {MAX_FHIR_BYTES + 1:,} bytes long; it may be at most 1,048,576",
+        ),
+        ('{"resourceType": "Bundle"}', "a Bundle must hold exactly one QuestionnaireResponse; this one holds 0"),
+        ("[]", 'not a FHIR QuestionnaireResponse: expected an object with "resourceType": "QuestionnaireResponse"'),
+    ],
+)
+def test_fhir_json_text_that_holds_no_response_is_refused_naming_where_it_came_from(text, problem):
+    with pytest.raises(AnswersError) as caught:
+        answers_from_fhir(text, source="response.json")
+    assert caught.value.source == "response.json"
+    assert len(caught.value.problems) == 1
+    assert caught.value.problems[0].startswith(problem)
+
+
+def test_a_bundle_with_two_responses_is_refused_as_it_cannot_say_whose_answers_to_read():
+    two = bundle(FULL)
+    two["entry"].append({"resource": questionnaire_response(QUIET)})
+    with pytest.raises(AnswersError) as caught:
+        answers_from_fhir(json.dumps(two))
+    assert caught.value.problems == ("a Bundle must hold exactly one QuestionnaireResponse; this one holds 2",)
+
+
+def test_the_problems_of_a_response_in_fhir_text_name_where_it_came_from():
+    resource = questionnaire_response(FULL)
+    resource["questionnaire"] = "https://example.org/other|1"
+    with pytest.raises(AnswersError) as caught:
+        answers_from_fhir(json.dumps(resource), source="standard input")
+    assert caught.value.format_message() == (
+        "standard input: the answers are not valid:\n"
+        f"  - the response answers another questionnaire; expected {QUESTIONNAIRE_URL}"
+    )
 
 
 def refusal(resource) -> tuple[str, ...]:

@@ -29,7 +29,7 @@ def test_render_pdf_is_the_pdf_modules_in_the_content_given():
 
 
 def test_all_is_what_the_shell_and_the_command_line_take_from_the_package():
-    shell = [ROOT / "app.py", ROOT / "logic" / "__main__.py", *(ROOT / "ui").glob("*.py")]
+    shell = [ROOT / "app.py", *(ROOT / "cli").glob("*.py"), *(ROOT / "ui").glob("*.py")]
     taken = {
         alias.name
         for path in shell

@@ -27,7 +27,7 @@ CASES = {
 }
 
 
-@pytest.mark.parametrize("how", ["stdin", "file"])
+@pytest.mark.parametrize("how", ["stdin", "file", "stdin as FHIR"])
 @pytest.mark.parametrize("name", CASES)
 def test_the_worst_inputs_exit_2_with_readable_lines(tmp_path, name, how):
     data = CASES[name]
@@ -36,7 +36,7 @@ def test_the_worst_inputs_exit_2_with_readable_lines(tmp_path, name, how):
         path.write_bytes(data)
         args, stdin, source = [str(path)], None, str(path)
     else:
-        args, stdin, source = ["-"], data, "standard input"
+        args, stdin, source = ["-", *(["--from-fhir"] if "FHIR" in how else [])], data, "standard input"
     result = subprocess.run(
         [sys.executable, "-m", "logic", "summarize", *args], input=stdin, capture_output=True, cwd=ROOT, timeout=60
     )

@@ -217,8 +217,32 @@ def test_the_command_line_exits_0_or_2_with_readable_lines_for_any_input():
     assert tried[0] >= PROFILE_EXAMPLES
 
 
+def test_the_command_line_reads_any_input_as_fhir_with_exit_0_or_2_and_readable_lines():
+    """--from-fhir takes what a clinic's FHIR tool saves: whatever it is sent, a summary or one line per problem."""
+    tried = [0]
+
+    @CLI_FUZZ
+    @given(st.one_of(hostile_inputs, json_values.map(json.dumps)))
+    def check(data):
+        tried[0] += 1
+        code, out, err = invoke("summarize", "-", "--from-fhir", stdin=to_bytes(data))
+        assert code in (0, AnswersError.exit_code), (code, err[:500])
+        assert "Traceback" not in err
+        err.encode("utf-8")  # printable on a UTF-8 terminal: no lone surrogates
+        if code == 0:
+            assert err == "" and json.loads(out)["level"]
+        else:
+            header, *lines = err.splitlines()
+            assert (out, header) == ("", "standard input: the answers are not valid:")
+            assert lines and all(line.startswith("  - ") for line in lines), lines[:5]
+
+    check()
+    record("command line: hostile inputs as FHIR on stdin", tried[0])
+    assert tried[0] >= PROFILE_EXAMPLES
+
+
 WORDS = ["summarize", "schema", "-", "--format", "json", "markdown", "pdf", "fhir", "xml", "--output", "out.pdf"]
-WORDS += ["--help", "-h", "", "nope.json", "--", "."]
+WORDS += ["--help", "-h", "", "nope.json", "--", ".", "--from-fhir", "--lang", "fil"]
 
 
 def test_the_command_line_refuses_any_arguments_with_exit_2_or_runs_them(tmp_path, monkeypatch):

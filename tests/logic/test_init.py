@@ -1,6 +1,7 @@
-"""logic/__init__.py: `__all__` is the public API (httpx's test_exported_members habit), and the core stands alone."""
+"""logic/__init__.py: `__all__` is the public API (httpx's test_exported_members habit), and the core stands alone:
+it imports neither the exports nor the command line."""
 
-import re
+import ast
 
 import logic
 from tests.support.imports import ROOT, defined_names, loaded_after
@@ -10,14 +11,27 @@ def test_all_is_exactly_the_public_names_the_package_holds_sorted():
     assert logic.__all__ == defined_names(logic)
 
 
-def test_importing_the_core_loads_no_streamlit_no_export_and_no_pdf_library():
-    assert {"streamlit", "exports", "fpdf", "fontTools"}.isdisjoint(loaded_after("import logic"))
+def test_importing_the_core_loads_no_streamlit_no_export_no_command_line_and_no_pdf_library():
+    assert {"streamlit", "exports", "cli", "click", "fpdf", "fontTools"}.isdisjoint(loaded_after("import logic"))
 
 
-def test_no_module_of_the_core_but_the_command_line_imports_the_exports():
-    importing = [
-        path.name
-        for path in (ROOT / "logic").glob("**/*.py")
-        if re.search(r"^\s*(import|from)\s+exports\b", path.read_text(encoding="utf-8"), re.M)
-    ]
-    assert importing == ["__main__.py"]
+def imports_of(path) -> set[str]:
+    """The top-level packages a module of the core imports, relative imports (its own package) left out."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module.split(".")[0])
+    return found
+
+
+def test_no_module_of_the_core_imports_the_exports_or_the_command_line_but_the_shim_that_hands_over_to_it():
+    """The arrows run one way: `cli` and `exports` import `logic`, never the reverse. `logic/__main__.py` is
+    the one exception, and only so that `python -m logic` (the contract's name) starts `cli`."""
+    outward = {
+        str(path.relative_to(ROOT)): sorted(imports_of(path) & {"exports", "cli"})
+        for path in sorted((ROOT / "logic").glob("**/*.py"))
+    }
+    assert {path: names for path, names in outward.items() if names} == {"logic/__main__.py": ["cli"]}
+    assert imports_of(ROOT / "logic" / "__main__.py") == {"cli", "sys"}  # a hand-over, nothing more

@@ -1,5 +1,5 @@
-"""`make mutation` mutates the rules core and the exports, against the tests of their modules, and stays out of
-`make test`."""
+"""`make mutation` mutates the rules core, the exports and the command line, against the tests of their modules,
+and stays out of `make test`."""
 
 import re
 import tomllib
@@ -18,9 +18,11 @@ def recipe(target: str) -> str:
     return found.group(0)
 
 
-def test_logic_and_the_exports_are_mutated_and_the_tests_of_their_modules_judge_them():
-    assert MUTMUT["source_paths"] == ["logic/", "exports/"]
-    assert MUTMUT["pytest_add_cli_args_test_selection"] == ["tests/logic", "tests/exports"]
+def test_logic_the_exports_and_the_command_line_are_mutated_and_the_tests_of_their_modules_judge_them():
+    """The command line too: it is what `python -m logic` runs (tests/logic/test_main.py), so the mutants' copy
+    needs it, and it was mutated when it lived in `logic/`."""
+    assert MUTMUT["source_paths"] == ["logic/", "exports/", "cli/"]
+    assert MUTMUT["pytest_add_cli_args_test_selection"] == ["tests/logic", "tests/exports", "tests/cli"]
     for path in MUTMUT["pytest_add_cli_args_test_selection"]:
         assert (ROOT / path).is_dir()
     # The tests read the content files, the README and the evidence record and check the shell's config, so the

@@ -1,4 +1,4 @@
-"""The tests mirror the code: for every module of `logic/`, `exports/` and `ui/`, and for `app.py`, the file
+"""The tests mirror the code: for every module of `logic/`, `exports/`, `ui/` and `cli/`, and for `app.py`, the file
 that tests it is named after it (`tests/<package>/test_<module>.py`), so a newcomer finds it without asking."""
 
 import ast
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-PACKAGES = ("logic", "exports", "ui")
+PACKAGES = ("logic", "exports", "ui", "cli")
 # A module file's test file: `__init__.py` is tested as the package's public face, `__main__.py` as its command line.
 NAMES = {"__init__": "init", "__main__": "main"}
 

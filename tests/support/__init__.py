@@ -10,7 +10,7 @@
 - `imports`: what a package offers and what importing it loads (the tests of each `__init__.py`).
 - `corpus`: a fixed, seeded set of complete answer sets.
 - `replicas`: N app processes behind nginx under supervisord (`make serve-replicas`), for a test's lifetime.
-- `command_line`: `python -m logic` run in process, its streams captured (every command-line test).
+- `command_line`: `python -m logic` in process under click's CliRunner, and with closed or full streams.
 - `content_edits`: a copy of the content edited as an editor would, and how loading it fails.
 - `threads`: asyncio.run on a thread of its own, beside the browser tests' sync Playwright.
 """
