@@ -372,7 +372,7 @@ def test_a_usage_error_is_said_on_standard_error_ending_in_one_newline_and_help_
     assert err.startswith("Usage: python -m logic summarize [OPTIONS] FILE\n")
     assert err.endswith("Error: Missing argument 'FILE'.\n")
     code, out, err = invoke("--help")
-    assert code == 0 and out.startswith("Usage: python -m logic [OPTIONS] COMMAND [ARGS]...\n") and err == ""
+    assert code == 0 and out.startswith("Usage: python -m logic [OPTIONS] COMMAND [ARGS]...") and err == ""
 
 
 @pytest.mark.parametrize(

@@ -23,5 +23,5 @@ def test_python_m_cli_runs_the_command_line_under_its_own_name():
     result = python_m_cli("summarize", "-", stdin="[1]")
     assert result.returncode == 2
     assert result.stderr.startswith("standard input: the answers are not valid:\n")
-    assert python_m_cli("--help").stdout.startswith("Usage: python -m cli [OPTIONS] COMMAND [ARGS]...\n")
+    assert python_m_cli("--help").stdout.startswith("Usage: python -m cli [OPTIONS] COMMAND [ARGS]...")
     assert python_m_cli("schema", "extra").stderr.startswith("Usage: python -m cli schema [OPTIONS]\n")

@@ -80,7 +80,7 @@ def test_the_app_imports_nothing_that_make_run_does_not_install():
     from importlib.metadata import packages_distributions
 
     files = [ROOT / "app.py", *(ROOT / "deploy").glob("*.py")]
-    files += [path for package in ("ui", "logic", "exports") for path in (ROOT / package).rglob("*.py")]
+    files += [path for package in ("ui", "logic", "cli", "exports") for path in (ROOT / package).rglob("*.py")]
     files = [path for path in files if path.name not in {"replicas.py", "watchdog.py"}]  # `make serve-replicas`
     project = {path.name for path in ROOT.iterdir() if path.is_dir() or path.suffix == ".py"} | {"app"}
     provided = packages_distributions()
