@@ -60,7 +60,7 @@ from streamlit.runtime import Runtime
 from streamlit.runtime.app_session import AppSession, AppSessionState
 from streamlit.runtime.memory_uploaded_file_manager import MemoryUploadedFileManager
 from streamlit.runtime.state.common import is_element_id
-from streamlit.runtime.state.session_state import Serialized, WStates
+from streamlit.runtime.state.session_state import STREAMLIT_INTERNAL_KEY_PREFIX, Serialized, WStates
 from streamlit.runtime.websocket_session_manager import WebsocketSessionManager
 from streamlit.web.server.starlette import starlette_websocket
 
@@ -360,11 +360,18 @@ def _hear_only_people() -> None:
     AppSession.handle_backmsg = handle_backmsg  # type: ignore[method-assign]
 
 
+def _names_a_widget(widget_id: str) -> bool:
+    """A widget's id is an element id (`$$ID-...`), or, for a component's events (the draft keeper's copy
+    sent back after a reload, Back and Forward), an element id under Streamlit's internal prefix."""
+    internal = f"{STREAMLIT_INTERNAL_KEY_PREFIX}_"
+    return is_element_id(widget_id.removeprefix(internal) if widget_id.startswith(internal) else widget_id)
+
+
 def _drop_unknown_ids(states: Any) -> None:
-    """Every widget's id is an element id (`$$ID-...`); a state under any other id names no widget, and
-    Streamlit failed every later run of the session reading it back (the page locked on the error box)."""
+    """A state under an id that names no widget is dropped: Streamlit failed every later run of the session
+    reading it back (the page locked on the error box)."""
     for index in reversed(range(len(states))):
-        if not is_element_id(states[index].id):
+        if not _names_a_widget(states[index].id):
             del states[index]
 
 

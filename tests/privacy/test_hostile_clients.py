@@ -180,6 +180,17 @@ def test_an_unknown_widget_id_is_dropped_and_the_session_goes_on(server):
     run(attack())
 
 
+def test_a_component_s_events_name_a_widget_and_are_kept():
+    """The draft keeper's copy comes back (after a reload, Back and Forward) as a component's events, under an
+    element id behind Streamlit's internal prefix: dropping those lost every restored answer."""
+    from deploy.hardening import _names_a_widget
+
+    assert _names_a_widget("$$ID-3f2a-keep")
+    assert _names_a_widget("$$STREAMLIT_INTERNAL_KEY_$$ID-3f2a-keep__events")
+    assert not _names_a_widget("w:no-such-widget")
+    assert not _names_a_widget("$$STREAMLIT_INTERNAL_KEY_w:no-such-widget")
+
+
 def test_a_websocket_from_a_page_of_another_origin_is_refused(server):
     """Issue 25, finding 9: Streamlit accepted a websocket from a page on any port of localhost or 127.0.0.1 (any
     other local server's page could drive a person's session); only the served origin, host and port, may."""
