@@ -56,12 +56,17 @@ export default function (component) {
     // lost) is sent it once, and nothing overwrites the copy before then.
     if (data.listen && qn.sent !== data.session) {
       const lost = qn.seen !== undefined && qn.seen !== data.session;
-      qn.sent = qn.seen = data.session;
+      qn.sent = qn.seen = qn.pending = data.session;
       setTriggerValue("restore", { record: stored, at: decodeURIComponent(window.location.hash.slice(1)), lost });
     }
     return;
   }
   if (data.listen) { qn.sent = qn.seen = data.session; }  // this session and the tab agree from here on
+  if (qn.pending === data.session) {
+    // The copy is on its way to the server: until it has been taken in, no run (Start pressed meanwhile)
+    // writes a draft without answers over it.
+    if (data.taken) { qn.pending = null; } else if (!data.ask) { return; }
+  }
   try {
     if (data.record) { window.sessionStorage.setItem(data.key, data.record); }
     else { window.sessionStorage.removeItem(data.key); }
@@ -110,6 +115,7 @@ def _data(*, listen: bool) -> dict[str, Any]:
         # sent it, so a new server after a lost one gets it however many reloads came before.
         "session": state.session().setdefault(state.SESSION_NAME, secrets.token_urlsafe(12)),
         "ask": bool(draft),
+        "taken": bool(state.session().get(state.TAKEN)),
         "listen": listen,
     }
 
@@ -125,7 +131,7 @@ def _went() -> None:
 def _restore(languages: Mapping[str, str]) -> None:
     """A new session in a tab that holds a draft (after a reload, or after the server was lost and the page
     reconnected to a new one): take back what is valid of it."""
-    state.session()[state.RESTORED] = True
+    state.session()[state.RESTORED] = state.session()[state.TAKEN] = True
     sent = _value("restore")
     if not isinstance(sent, dict) or not isinstance(sent.get("record"), str) or len(sent["record"]) > MAX_RECORD:
         return

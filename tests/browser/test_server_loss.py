@@ -104,3 +104,58 @@ def test_the_answers_come_back_after_every_loss_not_only_the_first(browser, rest
         assert stored(page)["draft"] == json.loads(json.dumps(expected))
     finally:
         page.context.close()
+
+
+class HeldCopy:
+    """Between the page and the server: holds back the message that sends the tab's copy, until let go."""
+
+    def __init__(self, page: Page, marker: str) -> None:
+        self.marker, self.held, self.server = marker.encode(), [], None
+        page.route_web_socket("**/_stcore/stream", self.route)
+
+    def route(self, ws) -> None:
+        self.server = ws.connect_to_server()
+        ws.on_message(lambda message: self.pass_on(message))
+        self.server.on_message(lambda message: ws.send(message))
+
+    def pass_on(self, message) -> None:
+        body = message if isinstance(message, bytes) else message.encode()
+        if self.marker in body:
+            self.held.append(message)
+        else:
+            self.server.send(message)
+
+    def wait(self, page: Page, seconds: float = 30) -> None:
+        """Until the copy has been sent, and is held back (Playwright hands over messages while it waits)."""
+        for _ in range(int(seconds * 10)):
+            if self.held:
+                return
+            page.wait_for_timeout(100)
+        raise AssertionError("the page never sent the tab's copy")
+
+    def let_go(self) -> None:
+        for message in self.held:
+            self.server.send(message)
+
+
+def test_start_pressed_while_the_copy_is_on_its_way_does_not_overwrite_it(page_factory):
+    page = page_factory()
+    q = Questionnaire(page)
+    q.start()
+    q.fill(SAFETY, PERSON)
+    q.next()
+    given = {f: PERSON[f] for f in STEP_FIELDS[SAFETY]}
+    held = HeldCopy(page, str(PERSON[Field.DISTRESS]))  # only the copy names an answer: radios send numbers
+    page.reload()
+    q = Questionnaire(page)
+    held.wait(page)
+    q.start()  # the welcome page, while the copy has not arrived: a person presses Start
+    assert heading(page) == CONTENT.questions.steps[SAFETY].title
+    assert stored(page)["draft"] == given, "Start wrote an empty draft over the tab's copy"
+    held.let_go()
+    expect(page.get_by_role("heading", name=CONTENT.questions.steps[ABOUT_YOU].title)).to_be_visible()
+    wait_idle(page)
+    q.back()
+    for field in STEP_FIELDS[SAFETY]:
+        assert shown_answer(page, field) == PERSON[field], field
+    assert stored(page)["draft"] == given

@@ -101,3 +101,15 @@ def test_the_page_says_the_connection_was_lost_and_stops_saying_it_on_the_next_p
     assert [s.value for s in at.success] == [words]
     at.button(key="back").click().run()
     assert words not in page_text(at)
+
+
+def test_the_tab_is_told_once_its_copy_has_been_taken_in(monkeypatch):
+    fake: dict = {}
+    monkeypatch.setattr(state, "session", lambda: fake)
+    assert not keep._data(listen=True)["taken"], "until then the tab writes no empty draft over its copy"
+    sent(fake, answers_dict(), lost=False)
+    assert keep._data(listen=True)["taken"]
+    fresh: dict = {"keeper": {"restore": {"record": "not json"}}}
+    monkeypatch.setattr(state, "session", lambda: fresh)
+    keep._restore({"en": "English"})
+    assert keep._data(listen=True)["taken"], "a copy that was no use was taken in too: the tab may write over it"
