@@ -3,6 +3,8 @@ shape its widgets give; the copy it writes holds the page, the language and the 
 
 import json
 
+import pytest
+
 from logic import default_content
 from tests.factories import answers_dict
 from tests.support.apptest import page_text
@@ -92,8 +94,10 @@ def test_a_reload_or_an_empty_copy_is_not_announced(monkeypatch):
     assert state.RECONNECTED not in fresh and fresh[state.DRAFT] == {}
 
 
-def test_the_page_says_the_connection_was_lost_and_stops_saying_it_on_the_next_page(at):
-    words = default_content().ui.nav.connection_restored
+@pytest.mark.parametrize("language", ["en", "fil"])
+def test_the_page_says_the_connection_was_lost_and_stops_saying_it_on_the_next_page(at, language):
+    words = default_content(language).ui.nav.connection_restored
+    at.session_state[state.LANGUAGE] = language
     at.session_state[state.DRAFT] = {}
     at.session_state[state.PAGE] = "safety"
     at.session_state[state.RECONNECTED] = True
