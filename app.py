@@ -35,6 +35,8 @@ def main() -> None:
     style.apply(words)
     language.switch(words.ui.language.label, offered)
     current = state.page()
+    if state.session().get(state.RECONNECTED):
+        st.success(words.ui.nav.connection_restored, icon="✅")
     if current == state.Page.WELCOME:
         pages.welcome(words)
     elif current == state.Page.REVIEW:

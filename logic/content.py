@@ -310,6 +310,7 @@ class NavText(Frozen):
     start_over_yes: Text
     start_over_no: Text
     skip: Text  # the page's "skip to main content" link
+    connection_restored: Text  # the server was lost and the tab's copy brought the answers back
 
 
 class ValidationText(Frozen):

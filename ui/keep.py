@@ -3,7 +3,9 @@
 Nothing of the answers is kept on the server: a reload starts a new Streamlit session with empty memory.
 What survives is a copy in the tab's `sessionStorage` (the browser's, for this tab only, gone when the tab
 closes), written after every run and read back once when a new session starts in the same tab. The copy
-holds the page, the language and the draft; it is cleared by "Start over". Each page has its own address
+holds the page, the language and the draft; it is cleared by "Start over". Every session the tab meets is
+sent the copy once before anything overwrites it: after a reload, and after the server was lost and the
+page reconnected to a new one (then the page says so), however many of either came before. Each page has its own address
 in the URL's fragment (`#safety`), which the browser never sends to any server, so Back and Forward move
 between pages; nothing about the answers goes in the URL. While there are answers on the page, leaving
 or reloading it makes the browser ask first (a browser cannot tell a reload from leaving).
@@ -14,6 +16,7 @@ kept; anything else is dropped without a word.
 """
 
 import json
+import secrets
 from collections.abc import Mapping
 from typing import Any
 
@@ -31,7 +34,7 @@ STORAGE_KEY = "glutathione-questionnaire-draft"
 _JS = """
 export default function (component) {
   const { data, setTriggerValue } = component;
-  const qn = window.__glutathioneDraft || (window.__glutathioneDraft = { restoring: false });
+  const qn = window.__glutathioneDraft || (window.__glutathioneDraft = {});
   qn.ask = data.ask;
   if (data.listen) {
     qn.trigger = setTriggerValue;
@@ -48,12 +51,21 @@ export default function (component) {
   }
   let stored = null;
   try { stored = window.sessionStorage.getItem(data.key); } catch (error) { stored = null; }
-  if (data.restore && stored) {
-    if (data.listen && !qn.restoring) {
-      qn.restoring = true;
-      setTriggerValue("restore", { record: stored, at: decodeURIComponent(window.location.hash.slice(1)) });
+  if (stored && (data.restore || qn.sent !== data.session)) {
+    // A session that has not been sent the tab's copy (a reload's, or a new server's after the old one was
+    // lost) is sent it once, and nothing overwrites the copy before then.
+    if (data.listen && qn.sent !== data.session) {
+      const lost = qn.seen !== undefined && qn.seen !== data.session;
+      qn.sent = qn.seen = qn.pending = data.session;
+      setTriggerValue("restore", { record: stored, at: decodeURIComponent(window.location.hash.slice(1)), lost });
     }
     return;
+  }
+  if (data.listen) { qn.sent = qn.seen = data.session; }  // this session and the tab agree from here on
+  if (qn.pending === data.session) {
+    // The copy is on its way to the server: until it has been taken in, no run (Start pressed meanwhile)
+    // writes a draft without answers over it.
+    if (data.taken) { qn.pending = null; } else if (!data.ask) { return; }
   }
   try {
     if (data.record) { window.sessionStorage.setItem(data.key, data.record); }
@@ -99,7 +111,11 @@ def _data(*, listen: bool) -> dict[str, Any]:
         "page": page,
         "home": str(state.Page.WELCOME),
         "restore": not state.session().get(state.RESTORED),
+        # Names this session to the tab (random, about nothing): a session the tab has not sent its copy to is
+        # sent it, so a new server after a lost one gets it however many reloads came before.
+        "session": state.session().setdefault(state.SESSION_NAME, secrets.token_urlsafe(12)),
         "ask": bool(draft),
+        "taken": bool(state.session().get(state.TAKEN)),
         "listen": listen,
     }
 
@@ -113,8 +129,9 @@ def _went() -> None:
 
 
 def _restore(languages: Mapping[str, str]) -> None:
-    """A new session in a tab that holds a draft (after a reload): take back what is valid of it."""
-    state.session()[state.RESTORED] = True
+    """A new session in a tab that holds a draft (after a reload, or after the server was lost and the page
+    reconnected to a new one): take back what is valid of it."""
+    state.session()[state.RESTORED] = state.session()[state.TAKEN] = True
     sent = _value("restore")
     if not isinstance(sent, dict) or not isinstance(sent.get("record"), str) or len(sent["record"]) > MAX_RECORD:
         return
@@ -137,6 +154,8 @@ def _restore(languages: Mapping[str, str]) -> None:
     at = sent.get("at") if sent.get("at") in state.PAGES else record.get("page")
     if isinstance(at, str) and at in state.PAGES:
         state.go(at)
+    if sent.get("lost") is True and (answers or state.page() != state.Page.WELCOME):
+        state.session()[state.RECONNECTED] = True  # the page says the connection was lost and all is back
 
 
 def usable(draft: Any) -> dict[str, Any]:

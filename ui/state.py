@@ -34,6 +34,9 @@ FROM_REVIEW = "from_review"  # a step opened with Change on the review page goes
 LANGUAGE_WIDGET = "language_switch"  # not an answer: outside the answers' widget keys
 ASKING = "asking_to_start_over"  # "Start over" was pressed once: the summary asks before clearing
 RESTORED = "draft_restored"  # this session has read the tab's copy of the draft, or found none (ui/keep.py)
+SESSION_NAME = "draft_session"  # a random name for this session, for the tab's copy of the draft (ui/keep.py)
+TAKEN = "tab_copy_taken"  # the tab's copy reached this session (ui/keep.py): the tab may write over it now
+RECONNECTED = "reconnected"  # the server was lost and the tab's copy brought the answers back: the page says so
 RETURN_TO = "return_to"  # the page "What to do now" was opened from, for "Back to the questions"
 PROBLEM_FOCUS = "problem_focus"  # after Next found problems: the first question with one, to bring into view
 
@@ -152,6 +155,7 @@ def use_skin_type(suggested: SkinType) -> None:
 def go(target: str) -> None:
     session()[PAGE] = target
     session().pop(ASKING, None)
+    session().pop(RECONNECTED, None)
     session()[FOCUS] = True
     if target in (Page.REVIEW, Page.SUMMARY, Page.WELCOME):
         session().pop(FROM_REVIEW, None)
@@ -203,9 +207,9 @@ def keep_answers() -> None:
 
 def start_over() -> None:
     """Forget every answer and every widget value of this session; keep only the language it is read in, and
-    that the tab's copy of the draft was read (it is cleared on this run: ui/keep.py)."""
+    that the tab's copy of the draft was read by this session (it is cleared on this run: ui/keep.py)."""
     for key in list(session().keys()):
-        if key not in (LANGUAGE, RESTORED):
+        if key not in (LANGUAGE, RESTORED, SESSION_NAME):
             del session()[key]
     session()[PAGE] = Page.WELCOME
 

@@ -8,29 +8,14 @@ sessionStorage (ui/keep.py). These tests read it there, and the privacy suite sh
 
 import json
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from logic.answers import STEP_FIELDS
 from logic.vocab import Field, FlagId, Step
-from tests.support.browser import CONTENT, PERSON, Questionnaire, shown_answer, wait_idle
+from tests.support.browser import CONTENT, PERSON, Questionnaire, heading, reload, shown_answer, stored, wait_idle
 from ui.keep import STORAGE_KEY
 
 STEPS = list(Step)
-
-
-def heading(page: Page) -> str:
-    return page.get_by_test_id("stMain").locator("h1, h2").first.inner_text()
-
-
-def reload(page: Page) -> None:
-    page.reload()
-    wait_idle(page)
-    page.wait_for_timeout(500)  # the tab's copy comes back in one more run
-    wait_idle(page)
-
-
-def stored(page: Page) -> dict:
-    return json.loads(page.evaluate(f"sessionStorage.getItem({json.dumps(STORAGE_KEY)})") or "{}")
 
 
 def test_reload_on_every_step_keeps_every_answer_and_the_page(page_factory):

@@ -1,6 +1,7 @@
 """The browser tests' harness: drive the questionnaire the way a person does, by the words on the screen read
 from content/, and the checks several of them make (axe, phone layout, the keyboard, what an answer shows)."""
 
+import json
 from pathlib import Path
 
 from axe_playwright_python.sync_playwright import Axe
@@ -12,6 +13,7 @@ from logic.vocab import Field, Step
 from tests.factories import answers_dict
 from tests.support.actions import actions
 from tests.support.servers import ROOT
+from ui.keep import STORAGE_KEY
 
 CONTENT = default_content()
 LAST_STEP = list(Step)[-1]
@@ -24,6 +26,22 @@ def wait_idle(page: Page, timeout: float = 30_000) -> None:
     page.wait_for_selector("[data-testid='stApp'][data-test-connection-state='CONNECTED']", timeout=timeout)
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
     expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=timeout)
+
+
+def heading(page: Page) -> str:
+    return page.get_by_test_id("stMain").locator("h1, h2").first.inner_text()
+
+
+def reload(page: Page) -> None:
+    page.reload()
+    wait_idle(page)
+    page.wait_for_timeout(500)  # the tab's copy comes back in one more run
+    wait_idle(page)
+
+
+def stored(page: Page) -> dict:
+    """The tab's copy of the draft (ui/keep.py), read where it is kept: the tab's sessionStorage."""
+    return json.loads(page.evaluate(f"sessionStorage.getItem({json.dumps(STORAGE_KEY)})") or "{}")
 
 
 # What a person reads in the main column: its text, leaving out the names of icons (Streamlit draws its arrows

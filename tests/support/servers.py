@@ -49,12 +49,15 @@ class Server:
     """One `streamlit run` process on a free loopback port, with a HOME and TMPDIR of its own in `tmp` (a
     new temporary folder, removed on stop, if none is given). What it prints is kept in `log`.
 
-    `started_at` is when it was spawned, `healthy_after` when it first answered its health check.
+    `started_at` is when it was spawned, `healthy_after` when it first answered its health check. `port` names
+    the port, as for a server started again where one was killed (its open pages reconnect to it).
     """
 
-    def __init__(self, script: str = SCRIPT, *extra: str, wait: bool = True, tmp: Path | None = None) -> None:
+    def __init__(
+        self, script: str = SCRIPT, *extra: str, wait: bool = True, tmp: Path | None = None, port: int | None = None
+    ) -> None:
         self.script = script
-        self.port = free_port()
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self._tmp = None if tmp else tempfile.TemporaryDirectory(prefix="test-server-")
         folder = tmp or Path(self._tmp.name)

@@ -3,7 +3,11 @@ shape its widgets give; the copy it writes holds the page, the language and the 
 
 import json
 
+import pytest
+
+from logic import default_content
 from tests.factories import answers_dict
+from tests.support.apptest import page_text
 from ui import keep, state
 
 
@@ -48,3 +52,68 @@ def test_a_copy_nested_too_deep_is_ignored_not_a_crash(monkeypatch):
     monkeypatch.setattr(state, "session", lambda: fake)
     keep._restore({"en": "English"})
     assert fake[state.RESTORED] and state.DRAFT not in fake
+
+
+def sent(fake: dict, draft: dict, *, page: str = "skin_and_marks", lost: bool) -> None:
+    record = json.dumps({"page": page, "language": "en", "draft": draft})
+    fake["keeper"] = {"restore": {"record": record, "at": page, "lost": lost}}
+    keep._restore({"en": "English"})
+
+
+def test_each_session_has_its_own_name_for_the_tab_kept_through_start_over(monkeypatch):
+    fake: dict = {}
+    monkeypatch.setattr(state, "session", lambda: fake)
+    first = keep._data(listen=True)["session"]
+    assert first and keep._data(listen=False)["session"] == first, "one name for the whole session"
+    state.start_over()
+    assert keep._data(listen=True)["session"] == first, "Start over must not look like a new session to the tab"
+    other: dict = {}
+    monkeypatch.setattr(state, "session", lambda: other)
+    assert keep._data(listen=True)["session"] != first, "a new session (a new server's) gets a new name"
+
+
+def test_answers_back_after_a_lost_server_are_announced_until_the_person_moves_on(monkeypatch):
+    fake: dict = {}
+    monkeypatch.setattr(state, "session", lambda: fake)
+    draft = answers_dict()
+    sent(fake, draft, lost=True)
+    assert fake[state.DRAFT] == draft and state.page() == "skin_and_marks"
+    assert fake[state.RECONNECTED]
+    state.go("plans")
+    assert state.RECONNECTED not in fake
+
+
+def test_a_reload_or_an_empty_copy_is_not_announced(monkeypatch):
+    fake: dict = {}
+    monkeypatch.setattr(state, "session", lambda: fake)
+    sent(fake, answers_dict(), lost=False)  # the person reloaded: they know what happened
+    assert state.RECONNECTED not in fake
+    fresh: dict = {}
+    monkeypatch.setattr(state, "session", lambda: fresh)
+    sent(fresh, {"shoe_size": 42}, page="welcome", lost=True)  # nothing usable came back: nothing to say
+    assert state.RECONNECTED not in fresh and fresh[state.DRAFT] == {}
+
+
+@pytest.mark.parametrize("language", ["en", "fil"])
+def test_the_page_says_the_connection_was_lost_and_stops_saying_it_on_the_next_page(at, language):
+    words = default_content(language).ui.nav.connection_restored
+    at.session_state[state.LANGUAGE] = language
+    at.session_state[state.DRAFT] = {}
+    at.session_state[state.PAGE] = "safety"
+    at.session_state[state.RECONNECTED] = True
+    at.run()
+    assert [s.value for s in at.success] == [words]
+    at.button(key="back").click().run()
+    assert words not in page_text(at)
+
+
+def test_the_tab_is_told_once_its_copy_has_been_taken_in(monkeypatch):
+    fake: dict = {}
+    monkeypatch.setattr(state, "session", lambda: fake)
+    assert not keep._data(listen=True)["taken"], "until then the tab writes no empty draft over its copy"
+    sent(fake, answers_dict(), lost=False)
+    assert keep._data(listen=True)["taken"]
+    fresh: dict = {"keeper": {"restore": {"record": "not json"}}}
+    monkeypatch.setattr(state, "session", lambda: fresh)
+    keep._restore({"en": "English"})
+    assert keep._data(listen=True)["taken"], "a copy that was no use was taken in too: the tab may write over it"
