@@ -22,8 +22,8 @@ FINDINGS = {
         {"pregnancy": "breastfeeding", "isotretinoin": "current"},
         FlagId.ISOTRETINOIN_PREGNANCY,
         {
-            "en": ["breastfeeding", "milk", "Stop taking it now", "or a dermatologist", "left over"],
-            "fil": ["nagpapasuso", "gatas", "Itigil mo na ito", "o ang isang dermatologist", "tira"],
+            "en": ["breastfeeding", "milk", "Stop taking isotretinoin now", "or a dermatologist", "left over"],
+            "fil": ["nagpapasuso", "gatas", "pag-inom ng isotretinoin", "o ang isang dermatologist", "tira"],
         },
     ),
     "acne with fever on isotretinoin: say you take it, call the prescriber today": (
@@ -38,7 +38,7 @@ FINDINGS = {
         {"current_symptoms": ["jaundice_or_dark_urine"], "routes": ["injection"], "setting": "spa_or_salon"},
         FlagId.POSSIBLE_ORGAN_HARM,
         {
-            "en": ["hospital emergency room today", "blood and urine tests", "911", "G6PD", "no urine"],
+            "en": ["emergency room as soon as you can today", "blood and urine tests", "911", "G6PD", "no urine"],
             "fil": ["ER ng ospital", "blood test at urine test", "911", "G6PD", "hindi ka na umiihi"],
         },
     ),
@@ -61,6 +61,22 @@ FINDINGS = {
         {
             "en": ["forms from the glutathione itself", "“preservative-free” product is no safer"],
             "fil": ["nabubuo mula mismo sa glutathione", "hindi mas ligtas ang produktong “preservative-free”"],
+        },
+    ),
+    "not sure about a past reaction: not told they had one, and no drips at all": (
+        {"previous_reaction": "not_sure", "routes": ["injection"], "setting": "not_decided"},
+        FlagId.PREVIOUS_REACTION,
+        {
+            "en": ["or may have had", "Avoid glutathione injections and drips."],
+            "fil": ["o baka nagkaroon ka na", "Iwasan ang glutathione injection at drip."],
+        },
+    ),
+    "thoughts of self-harm: the page tells nobody, so the lines are how to reach someone": (
+        {"distress": "self_harm_thoughts"},
+        FlagId.SELF_HARM,
+        {
+            "en": ["This page does not tell anyone", "1553"],
+            "fil": ["Walang sinasabihan ang page na ito", "1553"],
         },
     ),
     "whitening cream in pregnancy: the Philippine rules first, mercury can reach the baby": (
