@@ -7,6 +7,8 @@
    at once for `--seconds` each, after a few first pages to warm each server. The servers' CPU time is read
    before and after each run (psutil), and Locust's own, its start-up included, from the operating
    system's accounting of finished children.
+   Then, on the same app server, the server's CPU per reconnect (bench/reconnect.py): a new visitor's, the
+   same browser resuming its own session, and a rerun on an open socket, to compare.
 3. Locust's questionnaires against one replica and against `--replicas` behind nginx under supervisord
    (`make serve-replicas`), at `--replica-users` people at once, enough to saturate both.
 
@@ -30,6 +32,7 @@ from typing import Any
 
 import psutil
 
+from bench import reconnect
 from tests.support.replicas import Replicas
 from tests.support.servers import ROOT, SCRIPT, Server
 from tests.support.session import Person, crowd, first_page
@@ -121,7 +124,8 @@ def warm(url: str, visits: int = 4) -> None:
         raise RuntimeError(f"warming {url} failed: {[p.error for p in people]}")
 
 
-def load(out: Path, users: int, seconds: int) -> dict[str, Any]:
+def load(out: Path, users: int, seconds: int, reconnects: int) -> tuple[dict[str, Any], dict[str, float]]:
+    """The Locust runs' figures, and the reconnects' (bench/reconnect.py) on the same app server."""
     results = {}
     with Server(SCRIPT) as app, Server(BARE) as bare:
         warm(app.url)
@@ -134,7 +138,9 @@ def load(out: Path, users: int, seconds: int) -> dict[str, Any]:
         ):
             log(f"locust {name}: {users} people, {seconds} s")
             results[name] = locust(user, server.url, users, seconds, out / name, [server.process.pid])
-    return results
+        log(f"reconnects: {reconnects} of each kind, one after another")
+        reconnects_ms = asyncio.run(reconnect.measure(app, reconnects))
+    return results, reconnects_ms
 
 
 def replicas(out: Path, count: int, users: int, seconds: int) -> dict[str, Any]:
@@ -180,6 +186,16 @@ def table(s: dict[str, Any]) -> str:
         ]
     q = ld["questionnaire_app"]
     lines.append(f"| questionnaires completed per s (failed) | {q['visits_per_s']} ({q['failed_visits']}) | | |")
+    r = s["reconnects"]
+    lines += [
+        "",
+        "| reconnects, one after another (bench/reconnect.py) | server CPU ms |",
+        "| --- | ---: |",
+        f"| a new visitor's first page | {r['new_session']} |",
+        f"| resuming one's own session on step {reconnect.STEPS + 1}, its socket closed | {r['resume_after_close']} |",
+        f"| the same, its socket still open | {r['resume_while_open']} |",
+        f"| a rerun of that step on an open socket | {r['rerun_on_open_socket']} |",
+    ]
     if "replicas" in s:
         r = s["replicas"]
         most = max(r, key=int)
@@ -205,6 +221,7 @@ def main() -> None:
     parser.add_argument("--replicas", type=int, default=2, help="replicas behind nginx; 0 skips (default 2)")
     parser.add_argument("--replica-users", type=int, default=100, help="people at once on the replicas")
     parser.add_argument("--answer-sets", type=int, default=200, help="the timings' corpus (default 200)")
+    parser.add_argument("--reconnects", type=int, default=30, help="reconnects of each kind (default 30)")
     parser.add_argument("--smallest", action="store_true", help="one round of each timing: a check, not a figure")
     parser.add_argument("--out", type=Path, default=HERE / "results")
     args = parser.parse_args()
@@ -223,7 +240,8 @@ def main() -> None:
     }
     log("timings (pytest-benchmark) ...")
     summary["timings"] = timings(args.out, args.answer_sets, args.smallest)
-    summary["load"] = load(args.out, args.users, args.seconds)
+    reconnects = min(args.reconnects, 2) if args.smallest else args.reconnects
+    summary["load"], summary["reconnects"] = load(args.out, args.users, args.seconds, reconnects)
     if args.replicas:
         summary["replicas"] = replicas(args.out, args.replicas, args.replica_users, args.seconds)
     (args.out / "summary.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")

@@ -16,6 +16,10 @@
   (`/_stcore/upload_file/<session>/<file>`) likewise: a PUT or DELETE from any other browser, or without
   the cookie, is answered 403 before Streamlit sees it (a stranger who knew the URL could replace a
   person's answers file, or delete it).
+- A resumed session watches no source files when `server.fileWatcherType` is "none" (config.toml), as a new
+  one does not: Streamlit registered a new source watcher on every resume whatever the setting, and its
+  first run then resolved the path of every imported module, on the event loop every session shares (a
+  resume cost 10 times a new session's CPU; docs/performance.md).
 - Disconnected sessions end `server.disconnectedSessionTTL` seconds after their websocket closed (Streamlit
   only forgets them, later, when something else touches its store), and their take-away files go at once.
 - Uploads: a session holds only its newest uploaded file, and an upload is parsed in memory, never
@@ -270,9 +274,24 @@ def _bind_sessions() -> None:
         if active is not None and not self.is_active_session(session_id):
             _disconnected[session_id] = (time.monotonic(), active.session)
 
+    # A new session registers its file watchers only when server.fileWatcherType is not "none"; Streamlit's
+    # resume (WebsocketSessionManager._resume_stored_session) registers them whatever it is, and the new
+    # LocalSourcesWatcher then calls os.path.realpath on the files of every module in sys.modules after the
+    # session's first run, and again whenever sys.modules has grown: about 90 ms of CPU each time, on the
+    # event loop every session shares, where a whole run of a step costs about 20 (docs/performance.md). A
+    # client reconnecting with its own id in a loop held everyone's event loop so. Resuming now leaves the
+    # session as it was made: with no watcher.
+    register = AppSession.register_file_watchers
+
+    @functools.wraps(register)
+    def register_file_watchers(self: AppSession) -> None:
+        if config.get_option("server.fileWatcherType") != "none":
+            register(self)
+
     Runtime.connect_session = connect_session  # type: ignore[method-assign]
     WebsocketSessionManager.disconnect_session = disconnect_session  # type: ignore[method-assign]
     AppSession.shutdown = shutdown_session  # type: ignore[method-assign]
+    AppSession.register_file_watchers = register_file_watchers  # type: ignore[method-assign]
 
 
 def reap(manager: WebsocketSessionManager, now: float, ttl: float) -> int:
@@ -538,6 +557,7 @@ _NEEDED: tuple[tuple[Any, str], ...] = (
     (WStates, "__getitem__"),
     (AppSession, "handle_backmsg"),
     (AppSession, "shutdown"),
+    (AppSession, "register_file_watchers"),
 )
 
 

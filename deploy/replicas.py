@@ -60,7 +60,7 @@ def prepare(replicas: int, port: int, address: str, first_app_port: int, run_dir
         "ROOT": str(ROOT),
         "RUN_DIR": str(run_dir),
         "PYTHON": sys.executable,
-        "NGINX": NGINX,
+        "NGINX_BINARY": NGINX,  # not NGINX: nginx reads that variable as listening sockets handed down to it
         "REPLICAS": str(replicas),
         "FIRST_APP_PORT": str(first_app_port),
         "STREAMLIT_SERVER_COOKIE_SECRET": secrets.token_hex(32),
