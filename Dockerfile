@@ -2,7 +2,7 @@
 #   docker build -t questionnaire .
 #   docker run --rm -p 8501:8501 questionnaire
 # Several containers need sticky sessions and one shared secret (STREAMLIT_SERVER_COOKIE_SECRET): compose.yaml
-# and deploy/kubernetes/ run this image so (README "Deploying").
+# and deploy/kubernetes/ run this image so (docs/deploying.md).
 FROM python:3.11-slim
 
 # The one setting a container changes: it listens on every address so its port can be published (config.toml

@@ -68,7 +68,7 @@ clean:
 # --- Mutation testing: not part of `make test`; slow, run by hand -----------------------------------------
 # mutmut 3 mutates logic/, exports/ and cli/ (settings in pyproject's [tool.mutmut]) and runs their tests (tests/logic,
 # tests/exports, tests/cli) against each mutant, two at a time. Results stay in mutants/ (ignored by git); `mutmut show NAME`.
-# MUTANTS picks some by name, e.g. make mutation MUTANTS="'logic.*' 'exports.fhir.*'" (README "Test strength").
+# MUTANTS picks some by name, e.g. make mutation MUTANTS="'logic.*' 'exports.fhir.*'" (docs/testing.md, "Test strength").
 mutation: $(READY)
 	HYPOTHESIS_PROFILE=mutation $(BIN)/mutmut run --max-children 2 $(MUTANTS)
 	$(BIN)/mutmut export-cicd-stats
@@ -77,10 +77,10 @@ mutation: $(READY)
 		print(f\"mutation score: {s['killed']} killed of {run} run ({100 * s['killed'] / run:.1f}%); {s['total'] - run} not run\")"
 	$(BIN)/mutmut results
 
-# --- Serving and measuring (README "Deploying" and "Performance") ----------------------------------------
+# --- Serving and measuring (docs/deploying.md, docs/benchmarks.md) ----------------------------------------
 # make serve                 one process, exactly as `make run`
 # make serve-replicas N=2    N processes and nginx under supervisord (deploy/supervisord.conf); Ctrl-C stops all
-# make bench                 pytest-benchmark and Locust, then the README's table (`python -m bench --help`)
+# make bench                 pytest-benchmark and Locust, then the table of docs/benchmarks.md (`python -m bench --help`)
 N ?= 2
 BENCH_ARGS ?=
 

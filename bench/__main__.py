@@ -1,4 +1,4 @@
-"""`make bench`: time the rules with pytest-benchmark, load the app with Locust, print the README's table.
+"""`make bench`: time the rules with pytest-benchmark, load the app with Locust, print the table of docs/benchmarks.md.
 
 1. bench/test_timings.py under pytest-benchmark, saved as timings.json.
 2. Locust (bench/locustfile.py), headless, against the app (`streamlit run deploy/asgi.py`) and a bare
@@ -159,7 +159,7 @@ def ratio(a: float | None, b: float | None) -> float | None:
 
 
 def table(s: dict[str, Any]) -> str:
-    """The README's table, in Markdown, from summary.json's figures."""
+    """The table of docs/benchmarks.md, in Markdown, from summary.json's figures."""
     m, t, ld = s["machine"], s["timings"], s["load"]
     lines = [
         f"{m['nproc']} cores, Python {m['python']}, Streamlit {m['streamlit']}, Locust {m['locust']}; "

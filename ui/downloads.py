@@ -197,7 +197,7 @@ def forget(session_id: str) -> None:
 
 
 def held() -> tuple[int, int]:
-    """(sessions holding files, files published), for tests and the README's promise."""
+    """(sessions holding files, files published), for tests and the promise in docs/privacy-and-safety.md."""
     with _lock:
         return len(_people), len(_owners)
 

@@ -1,6 +1,6 @@
 """`make bench` end to end at its smallest, so that none of its parts rots unnoticed: pytest-benchmark's
 timings one round each, every Locust scenario for a few seconds with one or two people, one and two replicas
-under supervisord, and the README's table from their output. Figures are not checked, only that each part
+under supervisord, and the table of docs/benchmarks.md from their output. Figures are not checked, only that each part
 ran and measured something: speed is what `make bench` reports, not what a test asserts."""
 
 import json
