@@ -26,8 +26,9 @@ lint: $(READY)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# The fast tests: no browser, no server or other process, no system package, nothing slow; no root needed.
 unit: $(READY)
-	$(BIN)/python -m pytest -m "not browser"
+	$(BIN)/python -m pytest -m "not browser and not integration and not slow"
 
 browser: $(READY) browser-deps
 	$(BIN)/python -m pytest -m browser

@@ -11,6 +11,9 @@ import pytest
 
 from tests.support.servers import ROOT
 
+# Starts the app's server, another program or a process of its own: not in `make unit` (pyproject's markers).
+pytestmark = pytest.mark.integration
+
 
 # Two servers, two sets of replicas and six Locust runs of 5 s: about two minutes alone on two cores. The
 # limit only stops a hang.

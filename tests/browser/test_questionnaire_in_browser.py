@@ -5,7 +5,8 @@ from playwright.sync_api import expect
 from exports import render_markdown
 from logic import Answers, evaluate
 from logic.vocab import Field, Step
-from tests.support.browser import CONTENT, PERSON, SCREENSHOTS, Questionnaire, wait_idle
+from tests.support import SCREENSHOTS
+from tests.support.browser import CONTENT, PERSON, Questionnaire, wait_idle
 
 
 def test_a_person_completes_the_questionnaire_and_downloads_the_summary(page_factory, viewport, tmp_path):

@@ -12,15 +12,8 @@ from logic import default_content
 from logic.answers import NOTES_MAX_LENGTH, STEP_FIELDS, text_length
 from logic.partial import early_flags
 from logic.vocab import Field, Step, When
-from tests.support.browser import (
-    CONTENT,
-    PERSON,
-    SCREENSHOTS,
-    Questionnaire,
-    shown_answer,
-    violations,
-    wait_idle,
-)
+from tests.support import SCREENSHOTS
+from tests.support.browser import CONTENT, PERSON, Questionnaire, shown_answer, violations, wait_idle
 
 STEPS = list(Step)
 SYMPTOMS = ("breathing_or_swelling", "rash_or_blisters", "infection_signs", "jaundice_or_dark_urine", "acne_with_fever")

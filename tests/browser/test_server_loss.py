@@ -11,17 +11,8 @@ from playwright.sync_api import Page, expect
 
 from logic.answers import STEP_FIELDS
 from logic.vocab import Field, Step
-from tests.support.browser import (
-    CONTENT,
-    PERSON,
-    SCREENSHOTS,
-    Questionnaire,
-    heading,
-    reload,
-    shown_answer,
-    stored,
-    wait_idle,
-)
+from tests.support import SCREENSHOTS
+from tests.support.browser import CONTENT, PERSON, Questionnaire, heading, reload, shown_answer, stored, wait_idle
 from tests.support.servers import SCRIPT, Server
 
 SAFETY, ABOUT_YOU, MARKS = Step.SAFETY, Step.ABOUT_YOU, Step.SKIN_AND_MARKS

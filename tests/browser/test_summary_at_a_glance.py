@@ -9,7 +9,8 @@ from playwright.sync_api import Page
 from logic import Answers, default_content, evaluate
 from logic.layout import GATE_WORDS, WEB_WORDS, count_words, layout
 from tests import strategies
-from tests.support.browser import SCREENSHOTS, VISIBLE_TEXT, wait_idle
+from tests.support import SCREENSHOTS
+from tests.support.browser import VISIBLE_TEXT, wait_idle
 
 PHONE = {"width": 360, "height": 740}
 

@@ -24,6 +24,9 @@ from tests.support.servers import free_port, stop
 from tests.support.session import Person, complete_questionnaire, crowd
 from tests.support.threads import run_async
 
+# Starts the app's server, another program or a process of its own: not in `make unit` (pyproject's markers).
+pytestmark = pytest.mark.integration
+
 ROOT = Path(__file__).resolve().parents[2]
 
 

@@ -16,6 +16,9 @@ import yaml
 from deploy.health import PATH as HEALTH
 from tests.support.servers import ROOT
 
+# Starts the app's server, another program or a process of its own: not in `make unit` (pyproject's markers).
+pytestmark = pytest.mark.integration
+
 CONFIG = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
 PORT = CONFIG["server"]["port"]
 KUBERNETES = "1.37.0"

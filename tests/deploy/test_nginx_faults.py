@@ -12,6 +12,9 @@ import pytest
 
 from tests.support.replicas import Replicas
 
+# Starts the app's server, another program or a process of its own: not in `make unit` (pyproject's markers).
+pytestmark = pytest.mark.integration
+
 
 @pytest.fixture(scope="module")
 def replicas(tmp_path_factory):

@@ -20,6 +20,9 @@ from tests.support.servers import healthy
 from tests.support.session import Person, Session, fill_in, stream_url
 from tests.support.threads import run_async
 
+# Starts the app's server, another program or a process of its own: not in `make unit` (pyproject's markers).
+pytestmark = pytest.mark.integration
+
 
 @pytest.fixture(scope="module")
 def replicas(tmp_path_factory):

@@ -23,6 +23,7 @@ from logic.layout import layout
 from logic.vocab import Field, NextStep
 from tests import strategies
 from tests.factories import EVERYTHING, make_answers
+from tests.support import SCREENSHOTS
 
 ROOT = Path(__file__).resolve().parents[2]
 DAY = date(2026, 11, 30)
@@ -390,6 +391,7 @@ def test_a_long_note_keeps_a_dozen_lines_and_loses_no_words():
     assert text.count("line") >= 100
 
 
+@pytest.mark.slow
 def test_the_same_answers_and_day_give_the_same_bytes():
     answers = make_answers(**EVERYTHING, notes=ACCENTED_NOTE)
     assert pdf_of(answers) == pdf_of(answers)
@@ -444,8 +446,9 @@ def test_all_text_sits_inside_the_page():
         ("twelve-flags-fil", USUAL["one urgent flag and eleven others"]),
     ],
 )
+@pytest.mark.integration  # Debian's poppler-utils draws the pages
 def test_every_page_renders_with_pdftoppm(name, answers, tmp_path):
-    """Pages drawn by poppler, as a viewer would; copies go to screenshots/ to be looked at."""
+    """Pages drawn by poppler, as a viewer would; copies go to SCREENSHOTS to be looked at."""
     assert shutil.which("pdftoppm"), "pdftoppm is missing: `make test` installs Debian's poppler-utils"
     pdf = pdf_of(answers, default_content("fil") if name.endswith("-fil") else None)
     source = tmp_path / f"{name}.pdf"
@@ -453,8 +456,8 @@ def test_every_page_renders_with_pdftoppm(name, answers, tmp_path):
     subprocess.run(["pdftoppm", "-png", "-r", "60", str(source), str(tmp_path / name)], check=True, timeout=120)
     images = sorted(tmp_path.glob(f"{name}-*.png"))
     assert len(images) == pages_of(pdf)
-    shots = ROOT / "screenshots"
-    shots.mkdir(exist_ok=True)
+    shots = SCREENSHOTS
+    shots.mkdir(parents=True, exist_ok=True)
     for image in images:
         assert image.stat().st_size > 5_000  # a drawn page, not a blank one
         assert ink_within(image) == (True, True, True, True), image.name
@@ -525,6 +528,7 @@ def test_the_note_stays_on_page_one_when_bold_words_make_the_flags_taller_than_g
     check_page_one(NOTE_PUSHED_OFF, pdf_of(NOTE_PUSHED_OFF), default_content())
 
 
+@pytest.mark.slow
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(strategies.answers(), st.sampled_from(["en", "fil"]), st.sampled_from(REAL_NOTES))
 def test_any_answers_make_a_readable_pdf_with_the_patient_picture_on_page_one(answers, language, note):

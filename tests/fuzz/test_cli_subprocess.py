@@ -11,6 +11,9 @@ from logic.parse import MAX_ANSWERS_BYTES
 from tests.factories import answers_dict
 from tests.fuzz.counts import record
 
+# Starts the app's server, another program or a process of its own: not in `make unit` (pyproject's markers).
+pytestmark = pytest.mark.integration
+
 ROOT = Path(__file__).resolve().parents[2]
 
 CASES = {

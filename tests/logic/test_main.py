@@ -13,6 +13,9 @@ import pytest
 from logic import Answers, evaluate
 from tests.factories import answers_dict
 
+# Starts the app's server, another program or a process of its own: not in `make unit` (pyproject's markers).
+pytestmark = pytest.mark.integration
+
 ROOT = Path(__file__).resolve().parents[2]
 
 

@@ -18,6 +18,9 @@ import pytest
 from tests.factories import answers_dict
 from tests.support.apptest import CHECK_BROKEN_APP
 
+# Starts the app's server, another program or a process of its own: not in `make unit` (pyproject's markers).
+pytestmark = pytest.mark.integration
+
 ROOT = Path(__file__).resolve().parents[2]
 
 

@@ -20,6 +20,9 @@ from tests.support.session import FINISHED, FRAGMENT_FINISHED
 from tests.support.threads import run_async
 from ui.state import widget_key
 
+# Starts the app's server, another program or a process of its own: not in `make unit` (pyproject's markers).
+pytestmark = pytest.mark.integration
+
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):

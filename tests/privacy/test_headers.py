@@ -15,6 +15,9 @@ from deploy.hardening import BROWSER_COOKIE
 from tests.privacy.hostile import get
 from tests.support.servers import HEALTH, ROOT, SCRIPT, Server, free_port, healthy, stop
 
+# Starts the app's server, another program or a process of its own: not in `make unit` (pyproject's markers).
+pytestmark = pytest.mark.integration
+
 PATHS = ("/", HEALTH, "/media/nothing.pdf", "/static/js/no-such.js")
 EXPECTED = {
     "x-frame-options": "DENY",

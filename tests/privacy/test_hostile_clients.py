@@ -26,6 +26,9 @@ from tests.support.threads import run_async
 from ui import downloads
 from ui.state import widget_key
 
+# Starts the app's server, another program or a process of its own: not in `make unit` (pyproject's markers).
+pytestmark = pytest.mark.integration
+
 TTL = 2  # seconds a closed session is kept for a reconnect, in these tests' server
 
 

@@ -17,6 +17,9 @@ from tests.support.servers import ROOT, SCRIPT, Server
 from tests.support.session import FINISHED, FRAGMENT_FINISHED
 from tests.support.threads import run_async
 
+# Starts the app's server, another program or a process of its own: not in `make unit` (pyproject's markers).
+pytestmark = pytest.mark.integration
+
 TTL = 1  # seconds a closed session is kept for a reconnect, in these tests' server
 FORGED = "2026-01-01 00:00:00.000 WARNING streamlit: FORGED by a client"
 PER_MESSAGE = 1_500  # characters of log a crafted message may cost at most: one line of at most 1,000 and its prefix

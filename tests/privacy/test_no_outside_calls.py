@@ -16,6 +16,9 @@ import pytest
 
 from tests.support.servers import ROOT, SCRIPT, stop
 
+# Starts the app's server, another program or a process of its own: not in `make unit` (pyproject's markers).
+pytestmark = pytest.mark.integration
+
 PORT = 8501  # inside the namespace nothing else listens
 
 

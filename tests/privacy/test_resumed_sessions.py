@@ -10,10 +10,15 @@ Measured, not asserted here: docs/performance.md.
 
 from pathlib import Path
 
+import pytest
+
 from tests.privacy.hostile import browser_cookies, open_session
 from tests.support.servers import ROOT, Server
 from tests.support.session import FINISHED
 from tests.support.threads import run_async
+
+# Starts the app's server, another program or a process of its own: not in `make unit` (pyproject's markers).
+pytestmark = pytest.mark.integration
 
 REPORTS = """
 import streamlit as st

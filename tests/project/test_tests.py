@@ -106,3 +106,11 @@ def test_every_hazard_in_the_safety_case_names_tests_that_exist():
         assert path, f"{row[:4]} names no test"
         for file, name in named:
             assert f"def {name}(" in (ROOT / file).read_text(encoding="utf-8"), (row[:4], file, name)
+
+
+def test_the_pictures_a_person_looks_at_are_written_outside_the_working_tree():
+    """No test writes into the working tree: the screenshots of pages and PDF pages go to SCREENSHOTS."""
+    from tests.support import SCREENSHOTS
+
+    root = Path(__file__).resolve().parents[2]
+    assert not SCREENSHOTS.resolve().is_relative_to(root)

@@ -13,4 +13,15 @@
 - `command_line`: `python -m logic` in process under click's CliRunner, and with closed or full streams.
 - `content_edits`: a copy of the content edited as an editor would, and how loading it fails.
 - `threads`: asyncio.run on a thread of its own, beside the browser tests' sync Playwright.
+
+`SCREENSHOTS` is where the tests put the pictures a person looks at after a run (the pages at 1280 and 390 px,
+the PDF's pages): outside the working tree, so no test writes into it; `SCREENSHOTS=dir make test` moves them.
 """
+
+import os
+import tempfile
+from pathlib import Path
+
+SCREENSHOTS = Path(
+    os.environ.get("SCREENSHOTS") or Path(tempfile.gettempdir()) / "glutathione-questionnaire-screenshots"
+)

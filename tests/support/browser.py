@@ -12,12 +12,10 @@ from logic.answers import STEP_FIELDS, is_multi, is_yes_no
 from logic.vocab import Field, Step
 from tests.factories import answers_dict
 from tests.support.actions import actions
-from tests.support.servers import ROOT
 from ui.keep import STORAGE_KEY
 
 CONTENT = default_content()
 LAST_STEP = list(Step)[-1]
-SCREENSHOTS = ROOT / "screenshots"  # looked at by a person after a run; ignored by git
 
 
 def wait_idle(page: Page, timeout: float = 30_000) -> None:

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from logic import Answers, default_content, evaluate
 from logic.vocab import FlagId
 from tests.support.apptest import (
@@ -41,6 +43,7 @@ def test_a_full_path_reaches_the_summary_with_the_same_flags_as_evaluate(at):
     assert at.get("download_button")
 
 
+@pytest.mark.integration  # a fresh interpreter on a copy of the app
 def test_broken_content_stops_the_app_with_a_message_naming_the_file_and_field(tmp_path):
     """Run in a fresh interpreter on a copy of the app, so the copy's broken content is what loads."""
     root = Path(APP).parent
