@@ -3,6 +3,7 @@
 import pytest
 
 from logic.vocab import Mark, Step
+from tests.support import SCREENSHOTS
 from tests.support.browser import CONTENT, PERSON, Questionnaire, violations
 from ui.illustrations import drawing
 
@@ -10,7 +11,7 @@ from ui.illustrations import drawing
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_every_page_has_no_serious_accessibility_violation(page_factory, scheme, capsys):
     page = page_factory(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
-    q = Questionnaire(page if scheme == "dark" else None, scheme)
+    q = Questionnaire(page, SCREENSHOTS if scheme == "dark" else None, scheme)
     found, report = [], {}
     found += violations(page, "welcome", report)
     q.start()

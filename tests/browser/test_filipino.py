@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from logic import default_content
 from logic.answers import STEP_FIELDS
 from logic.vocab import Step
+from tests.support import SCREENSHOTS
 from tests.support.apptest import UPLOAD_MEGABYTES
 from tests.support.browser import PERSON, Questionnaire, shown_answer, tab_to, violations, wait_idle
 
@@ -57,7 +58,7 @@ def test_a_browser_that_prefers_filipino_gets_everything_in_filipino(page_factor
     page = page_factory(viewport=viewport, locale="fil-PH", color_scheme="light")
     page.on("dialog", lambda dialog: dialog.accept())
     name = f"fil-{viewport['width']}"
-    q = Questionnaire(page, name, content=FILIPINO)
+    q = Questionnaire(page, SCREENSHOTS, name, content=FILIPINO)
     assert page.get_by_role("heading", name=FILIPINO.ui.app_title).is_visible()
     # Set by ui/document.py's script, which the page loads as a module a moment after it is drawn.
     expect(page.locator("html")).to_have_attribute("lang", "fil", timeout=30_000)  # read as Filipino
@@ -138,7 +139,7 @@ def test_a_file_the_browser_turns_away_is_told_why_on_the_screen_in_the_page_s_l
     assert not [text for text in said_anywhere if "must be" in text], said_anywhere
     if code == "fil":
         assert leaks(page, "refused file") == []
-    q = Questionnaire(page, f"refused-{code}", content=words)
+    q = Questionnaire(page, SCREENSHOTS, f"refused-{code}", content=words)
     q.screenshot("file")
     remove.click()
     expect(page.get_by_test_id("stFileChip")).to_have_count(0)

@@ -3,13 +3,14 @@
 import pytest
 
 from logic.vocab import Step
+from tests.support import SCREENSHOTS
 from tests.support.browser import CONTENT, PERSON, Questionnaire, layout_problems
 
 
 @pytest.mark.parametrize(("width", "height"), [(390, 844), (360, 740)])
 def test_phone_pages_do_not_scroll_sideways_and_buttons_are_easy_to_tap(page_factory, width, height):
     page = page_factory(viewport={"width": width, "height": height})
-    q = Questionnaire(page, f"phone{width}")
+    q = Questionnaire(page, SCREENSHOTS, f"phone{width}")
     found = layout_problems(page, "welcome")
     q.start()
     for step in Step:

@@ -120,7 +120,7 @@ def test_on_a_phone_the_next_step_comes_first_inside_the_first_screen_and_the_pa
 
     page = page_factory(viewport=PHONE)
     q = open_summary(page, PERSONAS[name], tmp_path)
-    q.name, q.shots = f"summary-{name}-phone"
+    q.name, q.shots = f"summary-{name}-phone", SCREENSHOTS
     elements = page.evaluate(ELEMENTS)
     first = elements.index(next(e for e in elements if e["kind"] == "title"))
     box_at = next(i for i, e in enumerate(elements) if e["kind"] == "alert")
@@ -172,7 +172,7 @@ def test_on_a_phone_the_next_step_comes_first_inside_the_first_screen_and_the_pa
 
     desktop = page_factory(viewport=DESKTOP)
     d = open_summary(desktop, PERSONAS[name], tmp_path)
-    d.name, d.shots = f"summary-{name}-desktop"
+    d.name, d.shots = f"summary-{name}-desktop", SCREENSHOTS
     if summary.next_step is NextStep.NOW:
         d.click_button(CONTENT.ui.summary.read_rest)
     d.screenshot("all")
