@@ -13,7 +13,7 @@ import pytest
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 from tests.privacy.hostile import browser_cookies, open_session
-from tests.support.servers import ROOT, SCRIPT, Server
+from tests.support.servers import SCRIPT, Server, hardened
 from tests.support.session import FINISHED, FRAGMENT_FINISHED
 from tests.support.threads import run_async
 
@@ -74,27 +74,10 @@ if said:
     raise ValueError(said)
 """
 
-SERVES = f"""
-import sys
-from pathlib import Path
-
-sys.path.insert(0, {str(ROOT)!r})
-import streamlit as st
-from starlette.middleware import Middleware
-
-from deploy import hardening
-
-hardening.install()
-script = str(Path(__file__).with_name("raises.py"))
-app = st.App(script, middleware=[Middleware(hardening.Hardening)], lifespan=hardening.lifespan)
-"""
-
 
 def test_an_uncaught_exception_holding_a_clients_text_is_one_clean_line(tmp_path: Path):
     """Any exception of a run, whatever text it holds, is logged as one line through the log's cleaning."""
-    (tmp_path / "raises.py").write_text(RAISES)
-    (tmp_path / "serves.py").write_text(SERVES)
-    with Server(str(tmp_path / "serves.py"), tmp=tmp_path) as raising:
+    with Server(hardened(RAISES, tmp_path), tmp=tmp_path) as raising:
 
         async def attack():
             session = await open_session(raising.url, browser_cookies(raising.url))
@@ -110,7 +93,7 @@ def test_an_uncaught_exception_holding_a_clients_text_is_one_clean_line(tmp_path
     assert failed.exceptions, "the run this test is about did not fail"
     assert_clean(grown, 1)
     lines = [line for line in grown.splitlines() if line.strip()]
-    assert len(lines) == 1 and lines[0].endswith("Uncaught app exception | ValueError at raises.py:6"), lines
+    assert len(lines) == 1 and lines[0].endswith("Uncaught app exception | ValueError at script.py:6"), lines
 
 
 def test_an_ended_session_leaves_nothing_in_the_log(server):

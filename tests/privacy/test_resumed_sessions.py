@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.privacy.hostile import browser_cookies, open_session
-from tests.support.servers import ROOT, Server
+from tests.support.servers import Server, hardened
 from tests.support.session import FINISHED
 from tests.support.threads import run_async
 
@@ -31,26 +31,9 @@ watching = info.session._local_sources_watcher is not None
 st.write("watching source files" if watching else "watching nothing")
 """
 
-SERVES = f"""
-import sys
-from pathlib import Path
-
-sys.path.insert(0, {str(ROOT)!r})
-import streamlit as st
-from starlette.middleware import Middleware
-
-from deploy import hardening
-
-hardening.install()
-script = str(Path(__file__).with_name("reports.py"))
-app = st.App(script, middleware=[Middleware(hardening.Hardening)], lifespan=hardening.lifespan)
-"""
-
 
 def test_a_resumed_session_watches_no_source_files_as_a_new_one(tmp_path: Path):
-    (tmp_path / "reports.py").write_text(REPORTS)
-    (tmp_path / "serves.py").write_text(SERVES)
-    with Server(str(tmp_path / "serves.py"), tmp=tmp_path) as server:
+    with Server(hardened(REPORTS, tmp_path), tmp=tmp_path) as server:
 
         async def visit() -> list[tuple[str, str]]:
             cookies = browser_cookies(server.url)

@@ -107,3 +107,27 @@ class Server:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+_HARDENED = """
+import sys
+from pathlib import Path
+
+sys.path.insert(0, {root!r})
+import streamlit as st
+from starlette.middleware import Middleware
+
+from deploy import hardening
+
+hardening.install()
+script = str(Path(__file__).with_name("script.py"))
+app = st.App(script, middleware=[Middleware(hardening.Hardening)], lifespan=hardening.lifespan)
+"""
+
+
+def hardened(script: str, folder: Path) -> str:
+    """A small Streamlit `script` served as the app is, through deploy/hardening.py: the path to give `Server`."""
+    (folder / "script.py").write_text(script, encoding="utf-8")
+    serves = folder / "serves.py"
+    serves.write_text(_HARDENED.format(root=str(ROOT)), encoding="utf-8")
+    return str(serves)
