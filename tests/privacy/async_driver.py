@@ -81,5 +81,8 @@ async def answer_all(page: Page, answers: dict) -> None:
 async def see_summary(page: Page) -> None:
     """Open the summary, and the rest of it where help is needed now (it waits behind one button)."""
     await go_to(page, CONTENT.ui.nav.see_summary, CONTENT.ui.summary.title, "h1")
-    if await page.get_by_role("button", name=CONTENT.ui.summary.read_rest).count():
+    rest = page.get_by_role("button", name=CONTENT.ui.summary.read_rest)
+    markdown = page.get_by_role("button", name=CONTENT.ui.summary.download_markdown)
+    await rest.or_(markdown).first.wait_for(timeout=30_000)  # the title may be drawn before either
+    if await rest.count():
         await go_to(page, CONTENT.ui.summary.read_rest, CONTENT.ui.summary.flags, "h2")
