@@ -2,23 +2,10 @@
 
 import streamlit as st
 
-from logic import Content, ContentError, default_content
-from logic.content import languages
+from logic import ContentError
 from logic.vocab import Step
 from ui import document, downloads, focus, keep, language, pages, state, style, watch
-
-
-@st.cache_resource
-def content(code: str) -> Content:
-    """The content files in one language, read and checked once per process and shared, unchanged, by every
-    session."""
-    return default_content(code)
-
-
-@st.cache_resource
-def available() -> dict[str, str]:
-    """The languages there is content for, each named in its own words."""
-    return languages()
+from ui.words import available, content
 
 
 def main() -> None:

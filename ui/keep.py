@@ -84,7 +84,14 @@ _keeper = st.components.v2.component("glutathione_draft", js=_JS)
 
 def keep(languages: Mapping[str, str]) -> None:
     """Call once per full run, after the page is drawn: copy the draft to the tab, hear Back and Forward, and
-    take back the tab's copy once in a new session."""
+    take back the tab's copy once in a new session.
+
+    A new visitor's welcome page has nothing to keep, and most tabs have no copy to give: the keeper is left
+    out until there is an answer or a page past the welcome, or the page's own script (ui/document.py) finds a
+    copy in the tab, or an address naming a page, and asks for it (`wake`). Once drawn, it stays for the
+    session: a "Start over" must still clear the tab's copy, and Back and Forward must still be heard."""
+    if not (state.session().get(state.RESTORED) or _wanted()):
+        return
     _keeper(
         key="keeper",
         data=_data(listen=True),
@@ -93,6 +100,15 @@ def keep(languages: Mapping[str, str]) -> None:
         height=0,
     )
     state.session()[state.RESTORED] = True
+
+
+def _wanted() -> bool:
+    return bool(state.session().get(state.KEEPER_WANTED) or state.draft() or state.page() != state.Page.WELCOME)
+
+
+def wake() -> None:
+    """The tab holds a copy, or its address names a page: draw the keeper from this run on."""
+    state.session()[state.KEEPER_WANTED] = True
 
 
 def write(name: str) -> None:

@@ -35,6 +35,7 @@ LANGUAGE_WIDGET = "language_switch"  # not an answer: outside the answers' widge
 ASKING = "asking_to_start_over"  # "Start over" was pressed once: the summary asks before clearing
 RESTORED = "draft_restored"  # this session has read the tab's copy of the draft, or found none (ui/keep.py)
 SESSION_NAME = "draft_session"  # a random name for this session, for the tab's copy of the draft (ui/keep.py)
+KEEPER_WANTED = "draft_keeper_wanted"  # the page found a copy in the tab, or a page in its address (ui/keep.py)
 TAKEN = "tab_copy_taken"  # the tab's copy reached this session (ui/keep.py): the tab may write over it now
 RECONNECTED = "reconnected"  # the server was lost and the tab's copy brought the answers back: the page says so
 RETURN_TO = "return_to"  # the page "What to do now" was opened from, for "Back to the questions"

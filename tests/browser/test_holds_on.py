@@ -87,6 +87,21 @@ def test_leaving_with_answers_makes_the_browser_ask_first(page_factory):
     assert asked == ["beforeunload"]
 
 
+def test_a_first_visit_draws_no_keeper_but_a_copy_in_the_tab_is_still_taken_back(page_factory):
+    page = page_factory()
+    Questionnaire(page)
+    expect(page.locator(".st-key-keeper")).to_have_count(0)  # nothing to keep: the page's own script looks
+    given = {f: PERSON[f] for f in STEP_FIELDS[Step.SAFETY]}
+    record = json.dumps({"page": str(Step.ABOUT_YOU), "language": "en", "draft": given})
+    page.evaluate(f"sessionStorage.setItem({json.dumps(STORAGE_KEY)}, {json.dumps(record)})")
+    reload(page)
+    assert heading(page) == CONTENT.questions.steps[Step.ABOUT_YOU].title
+    Questionnaire(page).click_button(CONTENT.ui.nav.back)
+    assert heading(page) == CONTENT.questions.steps[Step.SAFETY].title
+    for field in STEP_FIELDS[Step.SAFETY]:
+        assert shown_answer(page, field) == PERSON[field], field
+
+
 def test_a_broken_or_hostile_copy_in_the_tab_is_ignored_without_an_error(page_factory):
     page = page_factory()
     junk = {

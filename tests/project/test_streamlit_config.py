@@ -45,3 +45,14 @@ def test_the_shell_never_logs_or_prints():
     pattern = re.compile(r"\b(logging|logger|print)\b")
     for path in [ROOT / "app.py", *(ROOT / "ui").glob("*.py")]:
         assert not pattern.search(path.read_text(encoding="utf-8")), path
+
+
+def test_magic_is_off_and_the_app_relies_on_none():
+    """Streamlit rewrote app.py for "magic" each time it compiled it again (issue 27); a bare expression other
+    than a call would now be dropped silently, so the app's script has none."""
+    import ast
+
+    assert CONFIG["runner"]["magicEnabled"] is False
+    tree = ast.parse((ROOT / "app.py").read_text(encoding="utf-8"))
+    bare = [n for n in tree.body[1:] if isinstance(n, ast.Expr) and not isinstance(n.value, ast.Call)]
+    assert bare == []

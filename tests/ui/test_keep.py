@@ -117,3 +117,39 @@ def test_the_tab_is_told_once_its_copy_has_been_taken_in(monkeypatch):
     monkeypatch.setattr(state, "session", lambda: fresh)
     keep._restore({"en": "English"})
     assert keep._data(listen=True)["taken"], "a copy that was no use was taken in too: the tab may write over it"
+
+
+def keepers(at) -> list[dict]:
+    drawn = at.get("bidi_component")
+    data = [json.loads(e.proto.json) for e in drawn if e.proto.component_name == "glutathione_draft"]
+    return [d for d in data if d["listen"]]  # the page's keeper, not a question's copy (`keep.write`)
+
+
+def test_a_new_visitor_s_welcome_page_draws_no_keeper_until_the_tab_has_a_copy_to_give(at):
+    assert keepers(at) == [], "nothing to keep, and most tabs have no copy: the page's own script looks first"
+    at.session_state[state.KEEPER_WANTED] = True  # what `keep.wake` does when the page's script finds a copy
+    at.run()
+    assert [k["restore"] for k in keepers(at)] == [True], "drawn, ready to take the copy back"
+
+
+def test_waking_asks_for_the_keeper(monkeypatch):
+    fake: dict = {}
+    monkeypatch.setattr(state, "session", lambda: fake)
+    assert not keep._wanted()
+    keep.wake()
+    assert keep._wanted()
+
+
+def test_the_keeper_is_drawn_from_start_on_and_stays_after_start_over(at):
+    at.button(key="start").click().run()
+    assert len(keepers(at)) == 1
+    at.session_state[state.PAGE] = "welcome"
+    at.session_state[state.DRAFT] = {}
+    at.run()
+    assert [k["record"] for k in keepers(at)] == [""], "still drawn on the welcome page: it clears the tab's copy"
+
+
+def test_the_page_s_own_script_looks_for_the_keeper_and_its_copy_under_its_key():
+    from ui import document
+
+    assert json.dumps(keep.STORAGE_KEY) in document._JS and ".st-key-keeper" in document._JS
