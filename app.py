@@ -5,7 +5,7 @@ import streamlit as st
 from logic import Content, ContentError, default_content
 from logic.content import languages
 from logic.vocab import Step
-from ui import document, downloads, focus, keep, language, pages, state, style, watch
+from ui import document, focus, keep, language, pages, state, style, watch
 
 
 @st.cache_resource
@@ -22,7 +22,6 @@ def available() -> dict[str, str]:
 
 
 def main() -> None:
-    downloads.install()
     try:
         offered = available()
         words = content(language.current(offered))
