@@ -1,8 +1,9 @@
 """Contracts server/outside.py rests on: Streamlit's external address is fetched with
 `net_util._make_blocking_http_get` from an outside host; the websocket endpoint asks
-`starlette_websocket._is_origin_allowed`, looked up when a connection arrives, and accepts any localhost
-port by itself."""
+`starlette_websocket._is_origin_allowed`, looked up when a connection arrives, and that check alone accepts
+any localhost port."""
 
+import asyncio
 import socket
 
 from streamlit import net_util
@@ -24,12 +25,29 @@ def test_streamlit_alone_accepts_a_page_of_another_local_port():
     assert starlette_websocket._is_origin_allowed("http://localhost:9999", "localhost:8501")
 
 
-def test_the_websocket_endpoint_reads_is_origin_allowed_when_a_connection_arrives():
-    """Replacing the module's function takes effect: the endpoint calls it by its module-level name."""
-    import inspect
+def test_the_websocket_endpoint_asks_is_origin_allowed_when_a_connection_arrives(monkeypatch):
+    """Replacing the module's function takes effect: Streamlit's endpoint asks it, by its module-level name,
+    for each connection, and closes one it refuses before anything else."""
+    from starlette.websockets import WebSocket
 
-    source = inspect.getsource(starlette_websocket)
-    assert "if not _is_origin_allowed(origin, host):" in source
+    asked = []
+    monkeypatch.setattr(starlette_websocket, "_is_origin_allowed", lambda origin, host: asked.append(origin) or False)
+    endpoint = starlette_websocket.create_websocket_handler(object())  # the runtime is never reached
+    sent = []
+
+    async def receive():
+        return {"type": "websocket.connect"}
+
+    async def send(message):
+        sent.append(message)
+
+    scope = {
+        "type": "websocket", "path": "/_stcore/stream", "headers": [(b"origin", b"http://evil"), (b"host", b"x")],
+        "query_string": b"", "subprotocols": [],
+    }  # fmt: skip
+    asyncio.run(endpoint(WebSocket(scope, receive, send)))
+    assert asked == ["http://evil"]
+    assert [m["type"] for m in sent] == ["websocket.close"] and sent[0]["code"] == 1008
 
 
 def test_with_the_patch_nothing_is_asked_of_anyone_and_only_the_served_origin_is_accepted(patching, monkeypatch):
