@@ -13,7 +13,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test lint unit browser browser-deps clean lock mutation bench serve serve-replicas nginx-deps
 
-# deploy/asgi.py serves app.py with the protections of deploy/hardening.py (headers, no outgoing calls, ...).
+# deploy/asgi.py serves app.py with the protections of server/ (headers, no outgoing calls, ...).
 SCRIPT := deploy/asgi.py
 
 run: $(APP_READY)

@@ -4,12 +4,11 @@ import streamlit as st
 
 from logic import ContentError
 from logic.vocab import Step
-from ui import document, downloads, focus, keep, language, pages, state, style, watch
+from ui import document, focus, keep, language, pages, state, style, watch
 from ui.words import available, content
 
 
 def main() -> None:
-    downloads.install()
     try:
         offered = available()
         words = content(language.current(offered))

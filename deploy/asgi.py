@@ -1,7 +1,8 @@
 """The app as it is served to people: `streamlit run deploy/asgi.py` (`make serve`, `make run`, the replicas,
-the Dockerfile). Streamlit runs `app.py` for each person as usual; this adds what deploy/hardening.py lists
-(security headers, no outgoing calls, sessions bound to their browser and ended soon after they close,
-bounded uploads, clean logs, take-away files for one person) before the first request is answered.
+the Dockerfile). Streamlit runs `app.py` for each person as usual; this adds what server/ lists (security
+headers, no outgoing calls, sessions bound to their browser and ended soon after they close, bounded
+uploads, clean logs, take-away files for one person; docs/server-patches.md) before the first request is
+answered.
 """
 
 import sys
@@ -14,8 +15,8 @@ if str(ROOT) not in sys.path:
 import streamlit as st  # noqa: E402
 from starlette.middleware import Middleware  # noqa: E402
 
-from deploy import hardening  # noqa: E402
+import server  # noqa: E402
 
-hardening.install()
+server.install()
 
-app = st.App(str(ROOT / "app.py"), middleware=[Middleware(hardening.Hardening)], lifespan=hardening.lifespan)
+app = st.App(str(ROOT / "app.py"), middleware=[Middleware(server.Hardening)], lifespan=server.lifespan)

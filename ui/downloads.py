@@ -4,10 +4,11 @@ A file is made only when its button is clicked, at most once per set of answers 
 this session's memory while the summary is shown. Each click publishes it at `/media/<id>` under a new
 random id of 192 bits (never a hash of its content, which anyone who can guess the answers could compute):
 
-- only the session that drew the button can ask for it: Streamlit 1.67 ran any session's deferred download
-  for anyone who sent its placeholder id;
-- behind `deploy/asgi.py` the file is served only to the browser whose session made it (the
-  `deploy.hardening` middleware checks the browser cookie), with `Cache-Control: no-store`;
+- only the session that drew the button can ask for it (server/downloads.py hands this module only the
+  asking session's own deferred downloads: Streamlit 1.67 ran any session's for anyone who sent its
+  placeholder id);
+- behind `deploy/asgi.py` the file is served only to the browser whose session made it (server/http.py
+  checks the browser cookie), with `Cache-Control: no-store`;
 - it is gone when the person's page changes (leaving the summary, "Start over": any full run of the
   script), when their tab closes (the websocket ends) and when their session ends; a new click of the same
   button replaces the one before it. Streamlit's own sweep never sees these files, so other people's runs
@@ -16,15 +17,13 @@ random id of 192 bits (never a hash of its content, which anyone who can guess t
   anew costs six more, from a bucket of `BUCKET` that refills one token a second. A person clicking each
   file once uses 28; a script asking for 200 PDFs gets one made and the rest refused.
 
-`install()` patches Streamlit's media manager and its deferred-download handler once per process. It
-reaches into private state, so it first checks that state is there and stops with `DownloadsFixError`
-naming this file if not (after a Streamlit upgrade, say); `tests/ui/test_downloads.py` fails then too.
+This module patches nothing: it registers with server/downloads.py, which tells it when a run starts and
+ends and when a session goes. Where that patch is not installed (Streamlit running `app.py` directly, with
+no `deploy/asgi.py`), Streamlit calls a button's callable itself, and the callable refuses: no file is
+made, so none can go to anyone but its owner (docs/server-patches.md).
 """
 
 import asyncio
-import functools
-import hashlib
-import secrets
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -32,29 +31,18 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 import streamlit as st
-from streamlit.proto.ForwardMsg_pb2 import BackendOperationResponse, DeferredFileResponsePayload
-from streamlit.runtime import backend_operation_handler
 from streamlit.runtime.download_data_util import convert_data_to_bytes_and_infer_mime
-from streamlit.runtime.media_file_manager import MediaFileManager
-from streamlit.runtime.media_file_storage import MediaFileKind
-from streamlit.runtime.memory_media_file_storage import MemoryFile, MemoryMediaFileStorage
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
-BROWSER = "browser"  # the key of st.user / user_info under which deploy.hardening puts the browser's digest
-ID_BYTES = 24  # 192 random bits per published file
+from server import downloads as serving
+from server.sessions import BROWSER
+
+ID_BYTES = serving.ID_BYTES  # 192 random bits per published file
 BUCKET = 40  # tokens a session starts with; one comes back per REFILL_SECONDS
 REFILL_SECONDS = 1.0
 ASK_COST = 1
 MAKE_COST = 6
 IN_FLIGHT = 2  # files one session may be having made at the same time
-
-_MARK = "_take_away_files_are_capabilities"
-_MANAGER_NEEDS = ("_lock", "_deferred_callables", "_storage")
-_STORAGE_NEEDS = ("_files_by_id",)
-
-
-class DownloadsFixError(RuntimeError):
-    """The installed Streamlit is not the one this module was written for."""
 
 
 class Refusals(NamedTuple):
@@ -128,8 +116,6 @@ def _words(session_id: str) -> Refusals:
 
 _lock = threading.Lock()
 _people: dict[str, _Person] = {}
-_owners: dict[str, str | None] = {}  # published id -> the owning browser's digest
-_storage: MemoryMediaFileStorage | None = None
 
 
 class _Maker:
@@ -138,14 +124,10 @@ class _Maker:
     def __init__(self, session_id: str, file: TakeAway) -> None:
         self.session_id, self.file = session_id, file
 
-    def __call__(self) -> bytes:  # only if the patched handler is missing: make it without publishing
-        data, _ = _bytes(self.session_id, self.file)
-        return data
-
-
-def browser_digest(secret: str) -> str:
-    """What is kept of a browser's cookie: its SHA-256, so no memory dump or log holds the cookie itself."""
-    return hashlib.sha256(secret.encode("utf-8", "surrogatepass")).hexdigest()
+    def __call__(self) -> bytes:
+        """Called only by Streamlit's own deferred-download handler, which serves anyone who asks: the
+        server's patch (server/downloads.py) is not installed, so nothing is made (fails closed)."""
+        raise Refused(GONE)
 
 
 def offer(files: Sequence[TakeAway], made_from: Any, words: Refusals, key: str = "top") -> None:
@@ -184,8 +166,7 @@ def offer(files: Sequence[TakeAway], made_from: Any, words: Refusals, key: str =
 
 def owner_of(file_id: str) -> tuple[bool, str | None]:
     """(whether `file_id` is a published take-away file, the digest of the browser it belongs to)."""
-    with _lock:
-        return (file_id in _owners, _owners.get(file_id))
+    return serving.owner_of(file_id)
 
 
 def forget(session_id: str) -> None:
@@ -199,15 +180,13 @@ def forget(session_id: str) -> None:
 def held() -> tuple[int, int]:
     """(sessions holding files, files published), for tests and the promise in docs/privacy-and-safety.md."""
     with _lock:
-        return len(_people), len(_owners)
+        return len(_people), sum(len(person.published) for person in _people.values())
 
 
 def _unpublish(person: _Person) -> None:
     """Caller holds _lock."""
     for file_id in person.published.values():
-        _owners.pop(file_id, None)
-        if _storage is not None:
-            _storage.delete_file(file_id)
+        serving.withdraw(file_id)
     person.published.clear()
 
 
@@ -254,21 +233,19 @@ def _bytes(session_id: str, file: TakeAway) -> tuple[bytes, str]:
 def publish(session_id: str, maker: _Maker) -> str:
     """Make (or reuse) the file and put it at a new random /media URL owned by this session's browser."""
     data, mime = _bytes(session_id, maker.file)
-    file_id = secrets.token_hex(ID_BYTES)
     with _lock:
         person = _people.get(session_id)
-        if person is None or not person.offered or _storage is None:
+        if person is None or not person.offered:
             raise Refused(GONE)
         previous = person.published.pop(maker.file.key, None)
         if previous is not None:
-            _owners.pop(previous, None)
-            _storage.delete_file(previous)
-        _storage._files_by_id[file_id] = MemoryFile(
-            content=data, mimetype=mime, kind=MediaFileKind.DOWNLOADABLE, filename=maker.file.name
-        )
+            serving.withdraw(previous)
+        try:
+            file_id, url = serving.publish(data, mime, maker.file.name, person.owner)
+        except serving.Unavailable:
+            raise Refused(GONE) from None
         person.published[maker.file.key] = file_id
-        _owners[file_id] = person.owner
-    return _storage.get_url(file_id)
+    return url
 
 
 def _run_started(session_id: str) -> None:
@@ -288,79 +265,23 @@ def _run_ended(session_id: str) -> None:
             del _people[session_id]
 
 
-async def _handle(request: Any, session_id: str) -> BackendOperationResponse:
-    """The deferred-download request, for this session's own buttons only, with our messages."""
-    placeholder = request.deferred_file.file_id
-    manager = _manager()
-    with manager._lock:
-        entry = manager._deferred_callables.get(placeholder)
-    words = _words(session_id)
-    if entry is None or entry["session_id"] != session_id or not isinstance(entry["callable"], _Maker):
-        return BackendOperationResponse(request_id=request.request_id, error_msg=words.gone)
-    maker: _Maker = entry["callable"]
-    if maker.session_id != session_id:
-        return BackendOperationResponse(request_id=request.request_id, error_msg=words.gone)
-    try:
-        url = await asyncio.to_thread(publish, session_id, maker)
-    except Refused as refused:
-        return BackendOperationResponse(request_id=request.request_id, error_msg=getattr(words, refused.reason))
-    except Exception:  # the message could hold answers: nothing of it is logged or shown
-        return BackendOperationResponse(request_id=request.request_id, error_msg=words.failed)
-    return BackendOperationResponse(request_id=request.request_id, deferred_file=DeferredFileResponsePayload(url=url))
+class _Page:
+    """What server/downloads.py asks of the page: answer a session's own download, hear its runs."""
+
+    async def answer(self, session_id: str, made: Any) -> tuple[str | None, str | None]:
+        words = _words(session_id)
+        if not isinstance(made, _Maker) or made.session_id != session_id:
+            return None, words.gone
+        try:
+            return await asyncio.to_thread(publish, session_id, made), None
+        except Refused as refused:
+            return None, getattr(words, refused.reason)
+        except Exception:  # the message could hold answers: nothing of it is logged or shown
+            return None, words.failed
+
+    run_started = staticmethod(_run_started)
+    run_ended = staticmethod(_run_ended)
+    forget = staticmethod(forget)
 
 
-def _manager() -> MediaFileManager:
-    from streamlit import runtime
-
-    return runtime.get_instance().media_file_mgr
-
-
-def install() -> None:
-    """Patch Streamlit once per process; later calls do nothing."""
-    global _storage
-    handler = backend_operation_handler.DeferredFileHandler
-    if getattr(handler.handle, _MARK, False):
-        return
-    probe = MediaFileManager(MemoryMediaFileStorage("/media"))
-    missing = [name for name in _MANAGER_NEEDS if not hasattr(probe, name)]
-    missing += [name for name in _STORAGE_NEEDS if not hasattr(probe._storage, name)]
-    if missing:
-        raise DownloadsFixError(f"Streamlit's media manager has no {', '.join(missing)}: check ui/downloads.py")
-
-    original_handle = handler.handle
-
-    @functools.wraps(original_handle)
-    async def handle(self: Any, request: Any, session_id: str) -> BackendOperationResponse:
-        return await _handle(request, session_id)
-
-    clear, sweep = MediaFileManager.clear_session_refs, MediaFileManager.remove_orphaned_files
-
-    @functools.wraps(clear)
-    def clear_session_refs(self: MediaFileManager, session_id: str | None = None) -> None:
-        global _storage
-        if isinstance(self._storage, MemoryMediaFileStorage):
-            _storage = self._storage
-        clear(self, session_id)
-        if session_id is None:  # the start of a full run, on the script's thread
-            ctx = get_script_run_ctx()
-            if ctx is not None:
-                _run_started(ctx.session_id)
-        else:  # the session ends
-            forget(session_id)
-
-    @functools.wraps(sweep)
-    def remove_orphaned_files(self: MediaFileManager) -> None:
-        sweep(self)
-        # Also called when a session ends, on the event loop's thread, which has no run: not a warning.
-        ctx = get_script_run_ctx(suppress_warning=True)
-        if ctx is not None:
-            _run_ended(ctx.session_id)
-
-    setattr(handle, _MARK, True)
-    handler.handle = handle  # type: ignore[method-assign]
-    MediaFileManager.clear_session_refs = clear_session_refs  # type: ignore[method-assign]
-    MediaFileManager.remove_orphaned_files = remove_orphaned_files  # type: ignore[method-assign]
-    from streamlit import runtime
-
-    if runtime.exists() and isinstance(runtime.get_instance().media_file_mgr._storage, MemoryMediaFileStorage):
-        _storage = runtime.get_instance().media_file_mgr._storage
+serving.register(_Page())

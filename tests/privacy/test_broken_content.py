@@ -64,7 +64,7 @@ BREAKAGES = {
 
 
 def broken_copy(tmp_path: Path, breakage: str) -> Path:
-    for part in ("app.py", "logic", "cli", "exports", "ui", "content", ".streamlit"):
+    for part in ("app.py", "logic", "cli", "exports", "ui", "server", "content", ".streamlit"):
         source = ROOT / part
         if source.is_dir():
             shutil.copytree(source, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))

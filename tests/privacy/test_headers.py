@@ -11,7 +11,7 @@ import tomllib
 import psutil
 import pytest
 
-from deploy.hardening import BROWSER_COOKIE
+from server.sessions import BROWSER_COOKIE
 from tests.privacy.hostile import get
 from tests.support.servers import HEALTH, ROOT, SCRIPT, Server, free_port, healthy, stop
 

@@ -186,12 +186,12 @@ def test_an_unknown_widget_id_is_dropped_and_the_session_goes_on(server):
 def test_a_component_s_events_name_a_widget_and_are_kept():
     """The draft keeper's copy comes back (after a reload, Back and Forward) as a component's events, under an
     element id behind Streamlit's internal prefix: dropping those lost every restored answer."""
-    from deploy.hardening import _names_a_widget
+    from server.messages import names_a_widget
 
-    assert _names_a_widget("$$ID-3f2a-keep")
-    assert _names_a_widget("$$STREAMLIT_INTERNAL_KEY_$$ID-3f2a-keep__events")
-    assert not _names_a_widget("w:no-such-widget")
-    assert not _names_a_widget("$$STREAMLIT_INTERNAL_KEY_w:no-such-widget")
+    assert names_a_widget("$$ID-3f2a-keep")
+    assert names_a_widget("$$STREAMLIT_INTERNAL_KEY_$$ID-3f2a-keep__events")
+    assert not names_a_widget("w:no-such-widget")
+    assert not names_a_widget("$$STREAMLIT_INTERNAL_KEY_w:no-such-widget")
 
 
 def test_a_websocket_from_a_page_of_another_origin_is_refused(server):
@@ -456,7 +456,7 @@ def test_a_log_line_cannot_be_forged_nor_the_log_flooded(server):
 
 
 def test_log_messages_are_escaped_bounded_and_hold_no_ids():
-    from deploy.hardening import LOG_LIMIT, clean
+    from server.logs import LOG_LIMIT, clean
 
     session = str(uuid.uuid4())
     assert clean(f"a\nb\r\x1b[31m {session} {session.replace('-', '')}") == "a\\x0ab\\x0d\\x1b[31m <id> <id>"

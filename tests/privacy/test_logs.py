@@ -104,7 +104,7 @@ def test_an_ended_session_leaves_nothing_in_the_log(server):
             ok(await session.rerun())
             ok(await session.click("start"))
             await session.close()
-        await asyncio.sleep(TTL + 2)  # the sessions end (deploy/hardening.py's reaper looks every second)
+        await asyncio.sleep(TTL + 2)  # the sessions end (server/sessions.py's reaper looks every second)
         return before
 
     before = run_async(visit_and_leave(), 60)
@@ -114,7 +114,7 @@ def test_an_ended_session_leaves_nothing_in_the_log(server):
 
 
 def test_an_exception_is_logged_as_one_bounded_line_naming_where_it_was_raised():
-    from deploy.hardening import LOG_LIMIT, one_line
+    from server.logs import LOG_LIMIT, one_line
 
     try:
         raise KeyError("an answer a person gave" + CRAFTED)

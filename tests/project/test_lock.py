@@ -1,6 +1,6 @@
 """The dependencies: declared once in pyproject.toml, locked with hashes in requirements.txt (the app) and
 requirements-dev.txt (the app and its tests), and what is installed is exactly what the lock says, so a
-Streamlit or Starlette that nobody tested cannot slip in under the project's patches (deploy/hardening.py)."""
+Streamlit or Starlette that nobody tested cannot slip in under the project's patches (server/)."""
 
 import re
 import tomllib
@@ -67,7 +67,7 @@ def test_what_is_installed_is_what_the_lock_says(name):
 
 
 def test_the_server_the_patches_rest_on_is_the_locked_one():
-    """deploy/hardening.py patches Streamlit's server and Starlette's parser: both must be exactly the tested ones."""
+    """server/ patches Streamlit's server and Starlette's parser: both must be exactly the tested ones."""
     assert {"streamlit", "starlette"} <= set(APP)
     assert (version("streamlit"), version("starlette")) == (APP["streamlit"], APP["starlette"])
 
@@ -80,7 +80,8 @@ def test_the_app_imports_nothing_that_make_run_does_not_install():
     from importlib.metadata import packages_distributions
 
     files = [ROOT / "app.py", *(ROOT / "deploy").glob("*.py")]
-    files += [path for package in ("ui", "logic", "cli", "exports") for path in (ROOT / package).rglob("*.py")]
+    packages = ("ui", "logic", "cli", "exports", "server")
+    files += [path for package in packages for path in (ROOT / package).rglob("*.py")]
     files = [path for path in files if path.name not in {"replicas.py", "watchdog.py"}]  # `make serve-replicas`
     project = {path.name for path in ROOT.iterdir() if path.is_dir() or path.suffix == ".py"} | {"app"}
     provided = packages_distributions()

@@ -18,7 +18,7 @@ from deploy.health import PATH as HEALTH
 from deploy.health import healthy
 
 ROOT = Path(__file__).resolve().parents[2]
-SCRIPT = "deploy/asgi.py"  # app.py with deploy/hardening.py's protections: what people are served
+SCRIPT = "deploy/asgi.py"  # app.py with server/'s protections: what people are served
 __all__ = ["HEALTH", "ROOT", "SCRIPT", "Server", "free_port", "healthy", "stop", "streamlit_command"]
 
 
@@ -117,16 +117,16 @@ sys.path.insert(0, {root!r})
 import streamlit as st
 from starlette.middleware import Middleware
 
-from deploy import hardening
+import server
 
-hardening.install()
+server.install()
 script = str(Path(__file__).with_name("script.py"))
-app = st.App(script, middleware=[Middleware(hardening.Hardening)], lifespan=hardening.lifespan)
+app = st.App(script, middleware=[Middleware(server.Hardening)], lifespan=server.lifespan)
 """
 
 
 def hardened(script: str, folder: Path) -> str:
-    """A small Streamlit `script` served as the app is, through deploy/hardening.py: the path to give `Server`."""
+    """A small Streamlit `script` served as the app is, through server/: the path to give `Server`."""
     (folder / "script.py").write_text(script, encoding="utf-8")
     serves = folder / "serves.py"
     serves.write_text(_HARDENED.format(root=str(ROOT)), encoding="utf-8")

@@ -47,7 +47,7 @@ def test_a_full_path_reaches_the_summary_with_the_same_flags_as_evaluate(at):
 def test_broken_content_stops_the_app_with_a_message_naming_the_file_and_field(tmp_path):
     """Run in a fresh interpreter on a copy of the app, so the copy's broken content is what loads."""
     root = Path(APP).parent
-    for part in ("app.py", "logic", "exports", "ui", "content", ".streamlit"):
+    for part in ("app.py", "logic", "exports", "ui", "server", "content", ".streamlit"):
         source = root / part
         if source.is_dir():
             shutil.copytree(source, tmp_path / part)

@@ -5,7 +5,9 @@ import pytest
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
+from server import downloads as serving
 from tests.support.apptest import APP
+from tests.support.threads import run_async
 from ui import downloads
 
 SESSION = "person-a"
@@ -15,7 +17,7 @@ SESSION = "person-a"
 def person(monkeypatch):
     """A session that is on the summary page, with a storage of its own; cleaned up after."""
     storage = MemoryMediaFileStorage("/media")
-    monkeypatch.setattr(downloads, "_storage", storage)
+    monkeypatch.setattr(serving, "_storage", storage)
     made = []
 
     def make() -> str:
@@ -54,7 +56,7 @@ def test_a_page_switched_to_another_language_offers_its_files_in_that_language(m
     same answers were served the file made before it, in the language left."""
     from logic import default_content
 
-    monkeypatch.setattr(downloads, "_storage", MemoryMediaFileStorage("/media"))
+    monkeypatch.setattr(serving, "_storage", MemoryMediaFileStorage("/media"))
     made = []
 
     def offered(language: str) -> downloads.TakeAway:
@@ -69,7 +71,7 @@ def test_a_page_switched_to_another_language_offers_its_files_in_that_language(m
 
     def taken(file: downloads.TakeAway) -> bytes:
         url = downloads.publish("dontcare", downloads._Maker("dontcare", file))
-        return downloads._storage.get_file(url.removeprefix("/media/").split(".")[0]).content
+        return serving._storage.get_file(url.removeprefix("/media/").split(".")[0]).content
 
     try:
         english = offered("en")
@@ -134,24 +136,36 @@ def test_the_session_ending_drops_everything_at_once(person):
     assert downloads.held() == (people - 1, files - 1)
 
 
-def test_install_stops_with_a_message_naming_itself_if_streamlit_changed(monkeypatch):
-    from streamlit.runtime import backend_operation_handler
+def test_without_the_server_s_patch_a_button_s_callable_makes_nothing(person):
+    """Run as plain `app.py` (no deploy/asgi.py), Streamlit's own handler calls the button's callable for
+    whoever sends its placeholder id: the callable refuses, so the download fails closed."""
+    file, made, _ = person
+    with pytest.raises(downloads.Refused, match=downloads.GONE):
+        downloads._Maker(SESSION, file)()
+    assert made == []
 
-    handler = backend_operation_handler.DeferredFileHandler
-    monkeypatch.setattr(handler, "handle", getattr(handler.handle, "__wrapped__", handler.handle))
-    monkeypatch.setattr(downloads, "_MANAGER_NEEDS", (*downloads._MANAGER_NEEDS, "_renamed_later"))
-    with pytest.raises(downloads.DownloadsFixError, match=r"_renamed_later.*ui/downloads\.py"):
-        downloads.install()
+
+def test_the_page_answers_only_its_own_session_s_buttons(person):
+    """What server/downloads.py asks of this module: a URL for the session's own button, a refusal in the
+    page's words for anything else."""
+    file, _, _ = person
+    page = serving._page
+    assert page is not None, "ui/downloads.py registers with server/downloads.py when imported"
+    url, refusal = run_async(page.answer(SESSION, downloads._Maker(SESSION, file)), 30)
+    assert refusal is None and downloads.owner_of(url.removeprefix("/media/").split(".")[0]) == (True, "digest")
+    gone = downloads._words(SESSION).gone
+    assert run_async(page.answer(SESSION, downloads._Maker("someone else", file)), 30) == (None, gone)
+    assert run_async(page.answer(SESSION, None), 30) == (None, gone)
+    assert run_async(page.answer(SESSION, lambda: b"not a button of ours"), 30) == (None, gone)
 
 
-def test_the_app_installs_it_once():
-    from streamlit.runtime import backend_operation_handler
+def test_the_app_installs_no_patch():
+    """Patches are installed once, at start-up, by deploy/asgi.py (server/), not by the page on every run."""
+    import server
 
+    was = server.installed()
     AppTest.from_file(APP, default_timeout=60).run()
-    installed = backend_operation_handler.DeferredFileHandler.handle
-    assert getattr(installed, downloads._MARK)
-    downloads.install()
-    assert backend_operation_handler.DeferredFileHandler.handle is installed
+    assert server.installed() == was
 
 
 def test_a_refusal_is_said_in_the_language_of_the_page_that_offered_the_file(person):
