@@ -407,6 +407,7 @@ class FilesText(Frozen):
     no_answer: Text
     wrong_answer: Text
     not_a_question: Text
+    fhir_not_read: Text  # a FHIR QuestionnaireResponse that cannot be read as this questionnaire's answers
     too_many: Text  # a download refused: asked too often
     gone: Text  # a download refused: the file is no longer offered
     failed: Text  # a download that could not be made

@@ -353,9 +353,10 @@ class ProblemKind(StrEnum):
 
 class FileProblem(StrEnum):
     """What can be wrong with an answers file, as a person is told it: each is the key of its line in
-    content/ui.toml's [files] (a test holds every language to having all four)."""
+    content/ui.toml's [files] (a test holds every language to having all of them)."""
 
     NOT_ANSWERS_FILE = "not_answers_file"  # not this questionnaire's answers at all, told once
     NO_ANSWER = "no_answer"  # a question without its answer
     WRONG_ANSWER = "wrong_answer"  # a question with an answer it does not take
     NOT_A_QUESTION = "not_a_question"  # something in the file that is not one of the questions
+    FHIR_NOT_READ = "fhir_not_read"  # a FHIR QuestionnaireResponse that does not hold this questionnaire's answers

@@ -5,6 +5,7 @@ value into `draft` the moment it changes; `draft` (JSON-shaped, keyed by answer 
 of the answers, read by the review and summary pages. Nothing here is written anywhere but memory.
 """
 
+import json
 from collections.abc import MutableMapping
 from enum import StrEnum
 from typing import Any
@@ -13,6 +14,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
+from exports import answers_from_fhir
 from logic import AnswersError, parse_answers
 from logic.answers import STANDALONE_VALUES, STEP_FIELDS, field_options, is_multi
 from logic.parse import FileLine, file_problems
@@ -239,15 +241,26 @@ def resume() -> None:
         session()[RESUME_PROBLEMS] = [FileLine(FileProblem.NOT_ANSWERS_FILE)]
         return
     try:
-        answers = parse_answers(data)
+        answers = answers_from_fhir(data) if _is_fhir(data) else parse_answers(data)
     except AnswersError:
-        session()[RESUME_PROBLEMS] = file_problems(data)
+        problems = [FileLine(FileProblem.FHIR_NOT_READ)] if _is_fhir(data) else file_problems(data)
+        session()[RESUME_PROBLEMS] = problems
         return
     for widget in answer_widgets() + [k for k in session() if k.startswith(HELPER)]:
         del session()[widget]
     session()[DRAFT] = answers.model_dump(mode="json")
     session()[PROBLEMS] = {}
     go(Page.SUMMARY)
+
+
+def _is_fhir(data: bytes) -> bool:
+    """A FHIR resource a clinic's form tool saved (a QuestionnaireResponse, or a Bundle holding one), rather than
+    an answers file: it is read by the FHIR reader, which gives the same answers."""
+    try:
+        sent = json.loads(data)
+    except (ValueError, RecursionError):
+        return False
+    return isinstance(sent, dict) and sent.get("resourceType") in ("QuestionnaireResponse", "Bundle")
 
 
 def _release(uploaded: UploadedFile) -> None:

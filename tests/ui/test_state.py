@@ -86,11 +86,27 @@ def test_a_saved_answers_file_brings_back_the_same_summary(at):
             [FILES.no_answer.format(question=AGE)],
         ),
         ("answers.json", b"this is not json", NOT_OURS),
-        ("answers.json", json.dumps({"resourceType": "Bundle"}).encode(), NOT_OURS),
+        ("answers.json", json.dumps({"resourceType": "Patient"}).encode(), NOT_OURS),
+        ("answers.json", json.dumps({"resourceType": "Bundle"}).encode(), [FILES.fhir_not_read]),
+        (
+            "response.json",
+            json.dumps({"resourceType": "QuestionnaireResponse", "item": []}).encode(),
+            [FILES.fhir_not_read],
+        ),
         ("answers.json", b"x" * 10_000_000, NOT_OURS),
         ("summary.pdf", b"%PDF-1.7 ...", NOT_OURS),
     ],
-    ids=["unknown question", "wrong answer", "missing answer", "not json", "other json", "too long", "a pdf"],
+    ids=[
+        "unknown question",
+        "wrong answer",
+        "missing answer",
+        "not json",
+        "other json",
+        "an empty FHIR bundle",
+        "a FHIR response without answers",
+        "too long",
+        "a pdf",
+    ],
 )
 def test_a_bad_answers_file_is_refused_whole_with_each_problem_in_plain_words(at, name, content, expected):
     at.button(key="start").click().run()
@@ -103,6 +119,21 @@ def test_a_bad_answers_file_is_refused_whole_with_each_problem_in_plain_words(at
     assert at.session_state[DRAFT] == before
     [shown] = [e.value for e in at.error if e.value.startswith(FILES.resume_failed)]
     assert shown == FILES.resume_failed + "\n\n" + "\n".join(f"- {line}" for line in expected)
+
+
+def test_a_clinic_s_fhir_record_of_the_answers_brings_back_the_same_summary(at):
+    """A QuestionnaireResponse to this questionnaire, as a clinic's FHIR form tool saves it (here inside the
+    Bundle the summary's FHIR download makes), opens on the welcome page like an answers file."""
+    from exports import bundle
+
+    answers = Answers.model_validate(PERSON)
+    at.file_uploader[0].set_value(("answers-fhir.json", json.dumps(bundle(answers)).encode(), "application/json")).run()
+    assert not at.exception
+    assert at.session_state[PAGE] == "summary"
+    assert Answers.model_validate(at.session_state[DRAFT]) == answers
+    text = page_text(at)
+    for flag in evaluate(answers).flags:
+        assert flag.title in text
 
 
 def test_a_new_file_clears_the_last_file_s_messages(at):
