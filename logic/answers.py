@@ -211,7 +211,3 @@ STEP_FIELDS: dict[Step, tuple[Field, ...]] = {
     ),
     Step.PLANS: (Field.ROUTES, Field.SETTING, Field.OTHER_TREATMENTS, Field.GOALS, Field.NOTES),
 }
-
-
-def step_of(field: Field) -> Step:
-    return next(step for step, fields in STEP_FIELDS.items() if field in fields)

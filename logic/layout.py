@@ -16,7 +16,6 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache, partial
-from math import ceil
 
 from .content import Content, LabelText, default_content, languages
 from .summary import FlagResult, MarkResult, PlanEntry, Reference, SectionResult, Summary
@@ -28,9 +27,6 @@ GATE_WORDS = 250  # the most before "read the rest" when the next step is `now`
 # otherwise, so that on a phone the plan's answer still shows in the first screen under the box.
 DO_FIRST = 2
 DO_FIRST_NOW = 3
-# An average adult's silent reading speed for non-fiction in English: 238 words a minute (Brysbaert 2019,
-# "How many words do we read per minute?", J Mem Lang 109:104047, a review of 190 studies).
-READING_WPM = 238
 
 _WORD = re.compile(r"[^\W_]", re.UNICODE)
 _LEVELS = (Level.URGENT, Level.CONSULT, Level.NOTE)
@@ -41,11 +37,6 @@ def count_words(text: str) -> int:
     """Words as a reader counts them: runs of non-space characters holding a letter or digit. Cached: folding
     counts the same few hundred texts of the content again at each step."""
     return sum(1 for token in text.split() if _WORD.search(token))
-
-
-def reading_minutes(word_count: int) -> int:
-    """Whole minutes to read `word_count` words at `READING_WPM`, rounded up."""
-    return ceil(word_count / READING_WPM)
 
 
 @dataclass(frozen=True)

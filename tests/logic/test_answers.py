@@ -17,7 +17,6 @@ from logic.answers import (
     is_text,
     is_yes_no,
     needs_one,
-    step_of,
     text_length,
 )
 from logic.errors import answer_problems
@@ -184,12 +183,11 @@ def test_the_kind_of_each_question():
     }
 
 
-def test_each_question_is_on_the_page_that_lists_it():
-    for step, fields in STEP_FIELDS.items():
-        for field in fields:
-            assert step_of(field) is step
-    assert step_of(Field.CURRENT_SYMPTOMS) is Step.SAFETY
-    assert step_of(Field.NOTES) is Step.PLANS
+def test_each_question_is_on_exactly_one_page():
+    pages = [field for fields in STEP_FIELDS.values() for field in fields]
+    assert sorted(pages) == sorted(Field)
+    assert Field.CURRENT_SYMPTOMS in STEP_FIELDS[Step.SAFETY]
+    assert Field.NOTES in STEP_FIELDS[Step.PLANS]
 
 
 def test_the_answer_that_means_i_dont_know_is_named_for_each_question_that_has_one():

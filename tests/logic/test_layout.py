@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from exports import render_markdown
 from logic import default_content, evaluate
 from logic.content import languages
-from logic.layout import DO_FIRST, DO_FIRST_NOW, GATE_WORDS, WEB_WORDS, count_words, layout, reading_minutes
+from logic.layout import DO_FIRST, DO_FIRST_NOW, GATE_WORDS, WEB_WORDS, count_words, layout
 from logic.vocab import FlagId, Level, NextStep
 from tests import strategies
 from tests.factories import EVERYTHING, make_answers
@@ -125,8 +125,6 @@ def test_the_largest_summary_fits_too():
 def test_words_are_counted_as_a_reader_counts_them():
     assert count_words("Call 999 now — or go: “A&E”. 🚨") == 6
     assert count_words("") == 0
-    assert reading_minutes(238) == 1
-    assert reading_minutes(239) == 2
 
 
 # --- The Markdown: the page's order, each sentence once ------------------------------------------------
