@@ -1,6 +1,5 @@
 """Streamlit's own server objects, made in process for the contract tests of server/ (tests/server/)."""
 
-import asyncio
 from collections.abc import Callable
 from typing import Any
 
@@ -9,6 +8,8 @@ from streamlit.runtime.memory_uploaded_file_manager import MemoryUploadedFileMan
 from streamlit.runtime.script_data import ScriptData
 from streamlit.runtime.scriptrunner.script_cache import ScriptCache
 from streamlit.runtime.websocket_session_manager import WebsocketSessionManager
+
+from tests.support.threads import run_async
 
 SCRIPT = ScriptData("/nonexistent/app.py", False)
 
@@ -31,8 +32,9 @@ def session_manager() -> WebsocketSessionManager:
 
 
 def run(coroutine_function: Callable) -> Any:
-    """`coroutine_function()` run to its end in a fresh event loop."""
-    return asyncio.run(coroutine_function())
+    """`coroutine_function()` run to its end in a fresh event loop, on a thread of its own: the browser tests'
+    sync Playwright keeps an event loop running in the main thread, where asyncio.run refuses to start."""
+    return run_async(coroutine_function())
 
 
 async def asgi(app: Callable, method: str, path: str, headers: list[tuple[bytes, bytes]], body: bytes = b"") -> dict:

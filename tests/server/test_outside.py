@@ -3,13 +3,13 @@
 `starlette_websocket._is_origin_allowed`, looked up when a connection arrives, and that check alone accepts
 any localhost port."""
 
-import asyncio
 import socket
 
 from streamlit import net_util
 from streamlit.web.server.starlette import starlette_websocket
 
 from server import outside
+from tests.support.threads import run_async
 
 
 def test_the_external_address_is_asked_of_an_outside_host_through_make_blocking_http_get(monkeypatch):
@@ -45,7 +45,7 @@ def test_the_websocket_endpoint_asks_is_origin_allowed_when_a_connection_arrives
         "type": "websocket", "path": "/_stcore/stream", "headers": [(b"origin", b"http://evil"), (b"host", b"x")],
         "query_string": b"", "subprotocols": [],
     }  # fmt: skip
-    asyncio.run(endpoint(WebSocket(scope, receive, send)))
+    run_async(endpoint(WebSocket(scope, receive, send)))
     assert asked == ["http://evil"]
     assert [m["type"] for m in sent] == ["websocket.close"] and sent[0]["code"] == 1008
 

@@ -2,7 +2,6 @@
 `MemoryUploadedFileManager.add_file`, whose storage is `file_storage[session][file]`; Starlette keeps a part
 in memory up to `MultiPartParser.spool_max_size`."""
 
-import asyncio
 import io
 
 from starlette.datastructures import Headers
@@ -13,6 +12,7 @@ from streamlit.web.server.starlette import starlette_routes
 
 from server import uploads
 from tests.server.parts import asgi, run
+from tests.support.threads import run_async
 
 BOUNDARY = "qnboundary"
 
@@ -71,4 +71,4 @@ def test_a_part_within_spool_max_size_is_parsed_in_memory(patching):
         assert await upload.read() == data
         await upload.close()
 
-    asyncio.run(parse())
+    run_async(parse())
