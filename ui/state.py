@@ -240,11 +240,11 @@ def resume() -> None:
     if not uploaded.name.lower().endswith(".json"):
         session()[RESUME_PROBLEMS] = [FileLine(FileProblem.NOT_ANSWERS_FILE)]
         return
+    fhir = _is_fhir(data)
     try:
-        answers = answers_from_fhir(data) if _is_fhir(data) else parse_answers(data)
+        answers = answers_from_fhir(data) if fhir else parse_answers(data)
     except AnswersError:
-        problems = [FileLine(FileProblem.FHIR_NOT_READ)] if _is_fhir(data) else file_problems(data)
-        session()[RESUME_PROBLEMS] = problems
+        session()[RESUME_PROBLEMS] = [FileLine(FileProblem.FHIR_NOT_READ)] if fhir else file_problems(data)
         return
     for widget in answer_widgets() + [k for k in session() if k.startswith(HELPER)]:
         del session()[widget]

@@ -57,18 +57,23 @@ def test_start_over_clears_every_answer(at):
     assert all(radio.value is None for radio in at.radio)
 
 
-def test_a_saved_answers_file_brings_back_the_same_summary(at):
-    complete(at, PERSON)
-    saved = at.session_state[DRAFT]
-    answers = Answers.model_validate(saved)
-    start_over(at)
-    upload(at, answers.model_dump_json(indent=2).encode())
+def shows_the_summary_of(at, answers: Answers) -> None:
+    """The page is the summary of exactly these answers, with every flag they raise."""
     assert not at.exception
     assert at.session_state[PAGE] == "summary"
     assert Answers.model_validate(at.session_state[DRAFT]) == answers
     text = page_text(at)
     for flag in evaluate(answers).flags:
         assert flag.title in text
+
+
+def test_a_saved_answers_file_brings_back_the_same_summary(at):
+    complete(at, PERSON)
+    saved = at.session_state[DRAFT]
+    answers = Answers.model_validate(saved)
+    start_over(at)
+    upload(at, answers.model_dump_json(indent=2).encode())
+    shows_the_summary_of(at, answers)
 
 
 @pytest.mark.parametrize(
@@ -128,12 +133,7 @@ def test_a_clinic_s_fhir_record_of_the_answers_brings_back_the_same_summary(at):
 
     answers = Answers.model_validate(PERSON)
     at.file_uploader[0].set_value(("answers-fhir.json", json.dumps(bundle(answers)).encode(), "application/json")).run()
-    assert not at.exception
-    assert at.session_state[PAGE] == "summary"
-    assert Answers.model_validate(at.session_state[DRAFT]) == answers
-    text = page_text(at)
-    for flag in evaluate(answers).flags:
-        assert flag.title in text
+    shows_the_summary_of(at, answers)
 
 
 def test_a_new_file_clears_the_last_file_s_messages(at):
