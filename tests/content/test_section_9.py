@@ -187,3 +187,49 @@ def test_the_crisis_lines_are_complete_and_the_philippines_comes_first(language)
     elsewhere = ("988", "116 123", "findahelpline.com")
     assert all(number in action for number in (*philippines, *elsewhere)), action
     assert max(action.index(n) for n in philippines) < min(action.index(n) for n in elsewhere)
+
+
+@pytest.mark.parametrize(
+    ("code", "answer"),
+    [("en", "promises more than any study has shown"), ("fil", "mas malaki ang pangako nila")],
+)
+def test_a_pregnant_woman_told_a_drip_will_clear_her_melasma_reads_a_direct_answer(code, answer):
+    """ "The clinic says a drip will fix it" is the question she came with: the brown-marks card answers it, with
+    the source that says melasma has no quick cure and can come back."""
+    content = default_content(code)
+    answers = make_answers(pregnancy="pregnant", marks=["brown_marks"], routes=["injection"], setting="other_medical")
+    markdown = render_markdown(evaluate(answers, content), answers, content)
+    assert answer in markdown
+    assert "Singapore General Hospital" in markdown
+
+
+@pytest.mark.parametrize(
+    ("code", "call"), [("en", "call your local emergency number now"), ("fil", "tumawag ngayon din")]
+)
+def test_anaphylaxis_first_aid_starts_with_what_everyone_can_do(code, call):
+    """Few people carry an adrenaline auto-injector: the first thing the action says is to stop the drip and call;
+    the auto-injector comes after, for those who carry one."""
+    action = default_content(code).flags[FlagId.POSSIBLE_ANAPHYLAXIS].action
+    assert action.index(call) < action.index("auto-injector")
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_a_changing_spot_alone_is_not_labelled_an_emergency(code):
+    """A changing spot is urgent with a two-week time frame: the label over it must not read as "now"."""
+    content = default_content(code)
+    answers = make_answers(changing_spot=True)
+    markdown = render_markdown(evaluate(answers, content), answers, content)
+    label = content.general.levels["urgent"].label
+    assert label in markdown
+    for now in ("Urgent", "Apurahan", "emergency", "agad"):
+        assert now not in label, label
+
+
+@pytest.mark.parametrize(
+    ("code", "had"), [("en", "I have had, or was offered"), ("fil", "Nagpa-glutathione drip na ako")]
+)
+def test_the_drip_question_fits_someone_who_already_had_drips(code, had):
+    content = default_content(code)
+    answers = make_answers(current_symptoms=["jaundice_or_dark_urine"], routes=["injection"], setting="home_service")
+    summary = evaluate(answers, content)
+    assert any(had in question for question in summary.questions_for_provider)
