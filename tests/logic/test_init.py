@@ -35,3 +35,15 @@ def test_no_module_of_the_core_imports_the_exports_or_the_command_line_but_the_s
     }
     assert {path: names for path, names in outward.items() if names} == {"logic/__main__.py": ["cli"]}
     assert imports_of(ROOT / "logic" / "__main__.py") == {"cli", "sys"}  # a hand-over, nothing more
+
+
+def test_the_shim_imports_the_command_line_only_when_run_as_a_program():
+    """Its one outward import sits under `if __name__ == "__main__":`; imported as a module, it loads no `cli`."""
+    body = ast.parse((ROOT / "logic" / "__main__.py").read_text(encoding="utf-8")).body
+    at_top = {alias.name for node in body if isinstance(node, ast.Import | ast.ImportFrom) for alias in node.names}
+    at_top |= {node.module for node in body if isinstance(node, ast.ImportFrom)}
+    assert "cli.commands" not in at_top
+    guard = [node for node in body if isinstance(node, ast.If) and ast.unparse(node.test) == "__name__ == '__main__'"]
+    assert len(guard) == 1
+    assert any(isinstance(node, ast.ImportFrom) and node.module == "cli.commands" for node in guard[0].body)
+    assert {"cli", "click", "exports"}.isdisjoint(loaded_after("import logic.__main__"))
