@@ -46,14 +46,16 @@ $(READY): requirements.txt requirements-dev.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.txt
 	touch $@ $(APP_READY)
 
-# After changing pyproject.toml's dependencies: compile both locks again (pip-tools, in a venv of its own so it
-# is not part of what it locks). Pins already in the locks are kept unless pyproject.toml asks for others.
-LOCK := CUSTOM_COMPILE_COMMAND="make lock" .venv-lock/bin/pip-compile --quiet --generate-hashes --strip-extras \
-	--allow-unsafe --no-annotate --no-emit-index-url --no-emit-find-links
+# After changing pyproject.toml's dependencies: compile both locks again with uv's `pip compile` (in a venv of its
+# own, so it is not part of what it locks), which reads the `dev` dependency group (PEP 735; pip-tools 7.7 reads
+# extras only). The output is plain requirements files that pip installs, checking every hash. Pins already in
+# the locks are kept unless pyproject.toml asks for others.
+LOCK := UV_CUSTOM_COMPILE_COMMAND="make lock" .venv-lock/bin/uv pip compile --quiet --generate-hashes \
+	--python-version 3.11 --no-annotate pyproject.toml
 lock:
-	[ -x .venv-lock/bin/pip-compile ] || ($(PYTHON) -m venv .venv-lock && .venv-lock/bin/pip install --quiet pip-tools==7.7.0)
-	$(LOCK) -o requirements.txt pyproject.toml
-	$(LOCK) --extra dev -o requirements-dev.txt pyproject.toml
+	[ -x .venv-lock/bin/uv ] || ($(PYTHON) -m venv .venv-lock && .venv-lock/bin/pip install --quiet uv==0.13.9)
+	$(LOCK) -o requirements.txt
+	$(LOCK) --group dev -o requirements-dev.txt
 
 # Debian's Chromium for the browser tests (Playwright cannot download its own here), an emoji font so
 # screenshots show the icons people see, and poppler's pdftoppm to render the PDF summary's pages.

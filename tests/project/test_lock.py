@@ -12,7 +12,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 if ROOT.name == "mutants":  # mutmut's copy of the project
     ROOT = ROOT.parent
-PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+PROJECT, GROUPS = PYPROJECT["project"], PYPROJECT["dependency-groups"]
 PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==(\S+)")
 
 
@@ -48,7 +49,7 @@ APP, DEV = locked("requirements.txt"), locked("requirements-dev.txt")
 def test_every_declared_dependency_is_locked_at_the_version_pyproject_pins():
     for name, pinned in declared(PROJECT["dependencies"]).items():
         assert APP.get(name) == pinned, f"requirements.txt: {name} {APP.get(name)}, pyproject.toml: {pinned}"
-    for name, pinned in declared(PROJECT["optional-dependencies"]["dev"]).items():
+    for name, pinned in declared(GROUPS["dev"]).items():
         assert DEV.get(name) == pinned, f"requirements-dev.txt: {name} {DEV.get(name)}, pyproject.toml: {pinned}"
 
 
