@@ -4,6 +4,7 @@ broken; and languages as data, a translation being a folder of the same files an
 import errno
 import os
 import re
+import subprocess
 import tomllib
 from pathlib import Path
 
@@ -245,18 +246,25 @@ def test_an_article_claim_must_be_stated_as_the_articles_claim(content_copy):
 OUTSIDE = ("../", "..\\", *(f"shared/{folder}" for folder in ("research", "spec", "seed")))
 
 
-# What is not the project's own text: installed packages, caches, test output and binary files.
-NOT_OURS = {".git", ".venv", "mutants", "screenshots", ".pytest_cache", ".ruff_cache", ".hypothesis", "__pycache__"}
+# What is not the project's own text: what git ignores (.gitignore: installed packages, caches, test output) and
+# binary files. Outside a git checkout (mutmut's copy), every file but those folders.
+NOT_OURS = {".git", ".venv", ".venv-lock", "mutants", "screenshots", ".pytest_cache", ".ruff_cache", ".hypothesis"}
 BINARY = {".ttf", ".png", ".svg", ".pdf", ".pyc"}
 
 
 def project_files() -> list[Path]:
     root = CONTENT_DIR.parent
-    return [
-        path
-        for path in root.rglob("*")
-        if path.is_file() and path.suffix not in BINARY and not NOT_OURS & set(path.relative_to(root).parts)
-    ]
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=root,
+        capture_output=True,
+        check=False,
+    )
+    if listed.returncode == 0:
+        paths = [root / name for name in listed.stdout.decode().split("\0") if name]
+    else:
+        paths = [path for path in root.rglob("*") if not NOT_OURS & set(path.relative_to(root).parts)]
+    return [path for path in paths if path.is_file() and path.suffix not in BINARY and "__pycache__" not in path.parts]
 
 
 def test_no_file_in_the_project_names_a_path_outside_the_repository():
