@@ -57,6 +57,8 @@ def _lines(lay: Layout, answers: Answers | None, today: date | None) -> list[str
         out += [""]
     if not lay.plan_first:
         out += _plan(lay)
+    if content.review_notice:  # no doctor has checked the wording: said before the flags, as on the page
+        out += [f"*{content.review_notice}*", ""]
 
     out += [f"## {ui.flags}", ""]
     if not lay.groups:
@@ -132,8 +134,6 @@ def _lines(lay: Layout, answers: Answers | None, today: date | None) -> list[str
         out += [""]
 
     out += ["---", "", f"## {ui.about}", "", ui.intro, "", lay.disclaimer, ""]
-    if content.review_notice:
-        out += [content.review_notice, ""]
     if record := content.review_record():
         out += [record, ""]
     out.append(

@@ -8,7 +8,8 @@ make rendering fail and no emoji prints as "?". The icons of the content are lef
 carry the meaning. Nothing is written to disk.
 
 The PDF draws the summary's layout (`logic/layout.py`) in its order, with page one given to the patient picture:
-the next step in a box, the flags grouped by level (each with its title, reason and what to do), and the
+the next step in a box, the plan, the notice that no doctor has checked the wording (until a review is
+recorded), the flags grouped by level (each with its title, reason and what to do), and the
 person's answers as a two-column list, question and answer, with their note. Then the marks, each of the
 article's claims with its grade printed straight after it (never a grade beside a bare heading; the grades'
 meaning once, as a key), the questions, and the references, numbered once and cited by number, at the end.
@@ -203,6 +204,7 @@ def _render(
     _top(doc, lay, today)
     for part in (_plan, _next_step) if lay.plan_first else (_next_step, _plan):
         part(doc, lay)
+    _review_notice(doc, lay)
     _flags_and_answers(doc, lay, answers)
     _marks(doc, lay)
     _article(doc, lay)
@@ -587,14 +589,17 @@ def _sources(doc: _Document, lay: Layout) -> None:
         doc.saves["citations"] += (doc.position() - before) * (1 - shares)
 
 
+def _review_notice(doc: _Document, lay: Layout) -> None:
+    """That no doctor has checked the wording, before the flags as on the page, until a review is recorded."""
+    if notice := lay.content.review_notice:
+        doc.para(notice, _SMALL)
+        doc.ln(doc.mm(1.2))
+
+
 def _about(doc: _Document, lay: Layout) -> None:
     ui = lay.content.ui.summary
     doc.heading(ui.about, then=14)
     doc.para(lay.disclaimer, _SMALL)
-    if notice := lay.content.review_notice:
-        doc.ln(doc.mm(0.8))
-        doc.keep(doc.height(notice, _SMALL))  # read in one piece, never split by a page break
-        doc.para(notice, _SMALL)
     if record := lay.content.review_record():
         doc.ln(doc.mm(0.8))
         doc.para(record, _SMALL)

@@ -39,7 +39,7 @@ def check_markdown_shape(answers: Answers, today: date | None) -> None:
     prose |= {c.section.article_says for c in lay.claims} | {f"{c.section.evidence_note} {c.cite}" for c in lay.claims}
     prose |= {f"- {g.icon} **{g.label}:** {g.meaning}" for g in lay.key}
     prose |= {f"- **{line.entry.title}.** {line.entry.reason} {line.cite}" for line in lay.plan}
-    prose |= {CONTENT.review_notice} if CONTENT.review_notice else set()
+    prose |= {f"*{CONTENT.review_notice}*"} if CONTENT.review_notice else set()
     for number, line in enumerate(lines[:-1]):
         assert line == "" or FENCE.match(line) or line in prose or line.startswith(f"{ui.content_version}: "), line
         if line.startswith("#"):
@@ -197,4 +197,5 @@ def test_the_english_files_say_nothing_of_a_translation_and_the_filipino_markdow
     assert filipino.language.notice not in render_markdown(evaluate(answers, english), answers, english)
     markdown = render_markdown(evaluate(answers, filipino), answers, filipino)
     assert markdown.count(filipino.language.notice) == 1
-    assert f"\n\n{filipino.language.notice}\n\n{filipino.ui.summary.content_version}: " in markdown
+    # Near the top, as on the page: after the next step and the plan, before the flags.
+    assert f"\n\n*{filipino.language.notice}*\n\n## {filipino.ui.summary.flags}\n" in markdown

@@ -620,3 +620,15 @@ def test_the_filipino_pdf_prints_every_character_of_its_words(answers):
     for text in filter(None, expected):
         assert "".join(text.split()) in squeezed, text
     assert squeezed.count("".join(filipino.language.notice.split())) == 1
+
+
+@pytest.mark.parametrize("language", ["en", "fil"])
+def test_the_notice_that_no_doctor_checked_the_wording_is_on_page_one_before_the_flags(language):
+    content = default_content(language)
+    answers = make_answers(current_symptoms=["rash_or_blisters"], marks=["brown_marks"], routes=["injection"])
+    pdf = render_pdf(evaluate(answers, content), answers, content, today=DAY)
+    page_one = words(PdfReader(io.BytesIO(pdf)).pages[0].extract_text())
+    notice, flags = words(content.review_notice), words(content.ui.summary.flags)
+    assert notice in page_one
+    assert page_one.index(notice) < page_one.index(flags)
+    assert words(text_of(pdf)).count(notice) == 1
