@@ -233,3 +233,63 @@ def test_the_drip_question_fits_someone_who_already_had_drips(code, had):
     answers = make_answers(current_symptoms=["jaundice_or_dark_urine"], routes=["injection"], setting="home_service")
     summary = evaluate(answers, content)
     assert any(had in question for question in summary.questions_for_provider)
+
+
+# --- A second reading (content 2026-12-06.7): wording a worried person would act on wrongly --------------------
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_a_breastfeeding_mother_on_isotretinoin_reads_about_breastfeeding_first(code):
+    """The flag's reason opens with who must not take it, breastfeeding included, before the pregnancy figures;
+    her question for the doctor is not one the page already answered ("how long before trying for a baby")."""
+    content = default_content(code)
+    summary = evaluate(make_answers(pregnancy="breastfeeding", isotretinoin="current"), content)
+    (flag,) = [flag for flag in summary.flags if flag.id is FlagId.ISOTRETINOIN_PREGNANCY]
+    first_sentence = flag.reason.split(". ")[0]
+    assert ("breastfeeding" if code == "en" else "nagpapasuso") in first_sentence
+    milk = flag.reason.index("milk" if code == "en" else "gatas")
+    assert milk < flag.reason.index("1 in 5" if code == "en" else "1 sa bawat 5")
+    assert ("someone else" if code == "en" else "ibang tao") in flag.action
+    question = content.flags[FlagId.ISOTRETINOIN_PREGNANCY].question
+    assert ("breastfeeding" if code == "en" else "nagpapasuso") in question
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_nobody_about_to_book_a_drip_is_told_there_is_no_rush(code):
+    content = default_content(code)
+    summary = evaluate(make_answers(routes=["injection"], setting="spa_or_salon", conditions=["kidney"]), content)
+    box = content.general.next_step[summary.next_step]
+    assert summary.next_step == "before_treatment"
+    assert ("no rush" if code == "en" else "magmadali") not in box.instruction.lower()
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_urgent_group_s_label_names_no_time_its_flags_do_not_share(code):
+    """Anaphylaxis (now) and a changing spot (within about two weeks) sit under the same label: it says neither
+    "soon" nor "see a doctor", which would be wrong for one of them."""
+    label = default_content(code).general.levels["urgent"].label.lower()
+    for time_word in {"en": ("soon", "now", "today", "doctor"), "fil": ("agad", "ngayon", "doktor", "madaling")}[code]:
+        assert time_word not in label
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_help_now_never_sends_someone_to_the_emergency_room_alone(code):
+    """Anaphylaxis first aid says not to stand or walk; the box above it must not send the person off on foot."""
+    instruction = default_content(code).general.next_step["now"].instruction
+    assert ("have someone take you" if code == "en" else "magpahatid sa pinakamalapit na ER") in instruction
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_a_pregnant_woman_using_whitening_cream_asks_her_ob_gyn_before_any_cream_for_marks(code):
+    content = default_content(code)
+    summary = evaluate(make_answers(pregnancy="pregnant", other_treatments=["whitening_products"]), content)
+    (flag,) = [flag for flag in summary.flags if flag.id is FlagId.UNREGULATED_LIGHTENING_PRODUCTS]
+    prescribed = flag.action.index("prescribe" if code == "en" else "magreseta")
+    assert "OB-GYN" in flag.action[prescribed:]
+    assert "bozzo_2011" in content.flags[FlagId.UNREGULATED_LIGHTENING_PRODUCTS].sources
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_someone_planning_a_drip_with_keloids_is_not_told_to_see_a_dermatologist_before_an_injection(code):
+    action = default_content(code).flags[FlagId.KELOID_RISK].action
+    assert "injection" not in action

@@ -3,6 +3,7 @@
 import re
 from collections import Counter
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -116,8 +117,11 @@ def test_the_web_page_shows_at_most_700_words_by_default_and_250_before_the_rest
         assert "emergency" in lay.next_step.label.lower()
 
 
-def test_the_largest_summary_fits_too():
-    lay = layout(evaluate(LARGEST)).fold()
+@pytest.mark.parametrize("language", sorted(languages()))
+def test_the_largest_summary_fits_too(language):
+    """Every box ticked: all three first aids before "read the rest", in the longer Filipino wording too."""
+    content = default_content(language)
+    lay = layout(evaluate(LARGEST, content), content).fold()
     assert lay.web_words() <= WEB_WORDS
     assert lay.opening_words() <= GATE_WORDS
 
