@@ -17,7 +17,7 @@ Which answers raised a flag is left to the list of answers on the same page.
 
 Body text is at least `BODY_FLOOR` points and nothing, the sources and page numbers included, is smaller than
 `SMALLEST` (`_PAGES_WANTED`). A summary that runs over two pages is set a little smaller, down to that floor,
-and then shortens, in turn, the article's claims (to one line each, the claim and its grade, in two columns),
+and then shortens, in turn, the article's claims (to one line each: its grade, then the claim beside it),
 the references (to their short names), what works for each mark and, last, the person's questions for the
 dermatologist, all of which the web page and the Markdown keep. A flag's reason or action, the plan, the answers
 and the note are never left out, so answers that raise most of the flags (more than about twenty, each with its
@@ -463,27 +463,43 @@ def _article(doc: _Document, lay: Layout) -> None:
     key = "  ".join(f"{grade.label}: {grade.meaning}" for grade in lay.key)
     doc.para(f"{ui.grade_key} {key}", _SMALL, colour=_MUTED)
     doc.gap(1)
-    if not doc.detail.claims:  # one line each, in two columns: the claim's title and its grade
-        with doc.text_columns(ncols=2, gutter=doc.mm(5), balance=True, text_align="LEFT", line_height=_LEADING) as cols:
-            for claim in lay.claims:
-                with cols.paragraph(top_margin=doc.mm(0.5)) as paragraph:
-                    doc.use(_SMALL)
-                    paragraph.write(printable(f"{claim.section.title}. "))
-                    doc.use(_SMALL, bold=True)
-                    paragraph.write(printable(f"{ui.evidence}: {claim.grade.label}."))
-        doc.set_x(doc.l_margin)
+    if not doc.detail.claims:
+        _claim_lines(doc, lay)
         return
     for claim in lay.claims:
-        grade = [(f"{ui.evidence}: {claim.grade.label}. ", True)]
-        if doc.detail.claims:
-            runs = [(f"{claim.section.article_says} ", False), *grade, (f"{claim.section.verdict} {claim.cite}", False)]
-        else:
-            runs = [(f"{claim.section.title}. ", False), *grade]
+        runs = [
+            (f"{claim.section.article_says} ", False),
+            (f"{ui.evidence}: {claim.grade.label}. ", True),
+            (f"{claim.section.verdict} {claim.cite}", False),
+        ]
         doc.gap(0.5)
         doc.keep(doc.height("".join(t for t, _ in runs), _SMALL))
         before = doc.position()
         doc.runs(runs, _SMALL)
-        doc.saves["claims"] += doc.position() - before - doc.line_height(_SMALL) / 2
+        # Short of space, this claim is one line: its title, and its grade beside it.
+        doc.saves["claims"] += doc.position() - before - doc.line_height(_SMALL)
+
+
+def _claim_lines(doc: _Document, lay: Layout) -> None:
+    """Each claim on one line: its grade in a column of its own, then the claim's title beside it (a title too
+    long for the rest of the line wraps, its grade still beside it). The column's heading says what it holds."""
+    ui = lay.content.ui.summary
+    doc.use(_SMALL, bold=True)
+    column = max(doc.get_string_width(printable(text)) for text in (ui.evidence, *(c.grade.label for c in lay.claims)))
+    column += doc.mm(3)
+    line = doc.line_height(_SMALL)
+    doc.keep(2 * line)
+    doc.use(_SMALL, bold=True, colour=_MUTED)
+    doc.cell(column, line, printable(ui.evidence), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    for claim in lay.claims:
+        height = doc.height(claim.section.title, _SMALL, indent=column)
+        doc.keep(height)
+        top = doc.get_y()
+        doc.use(_SMALL, bold=True)
+        doc.cell(column, line, printable(claim.grade.label))
+        doc.use(_SMALL)
+        doc.multi_cell(doc.epw - column, line, printable(claim.section.title), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        doc.set_xy(doc.l_margin, top + height)
 
 
 def _answers_height(doc: _Document, answers: Answers, content: Content) -> float:
