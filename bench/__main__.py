@@ -1,20 +1,21 @@
-"""`make bench`: time the rules with pytest-benchmark, load the app with Locust, print the table of docs/benchmarks.md.
+"""`make bench`: every figure of issue 27 ("fast again") from one run, each beside its goal, then the details.
 
 1. bench/test_timings.py under pytest-benchmark, saved as timings.json.
 2. Locust (bench/locustfile.py), headless, against the app (`streamlit run deploy/asgi.py`) and a bare
-   Streamlit page (bench/bare_app.py) with the same configuration: first pages on both, whole
-   questionnaires on the app and as many reruns on the bare page, one after another, on `--users` people
-   at once for `--seconds` each, after a few first pages to warm each server. The servers' CPU time is read
-   before and after each run (psutil), and Locust's own, its start-up included, from the operating
-   system's accounting of finished children.
-   Then, on the same app server, the server's CPU per reconnect (bench/reconnect.py): a new visitor's, the
-   same browser resuming its own session, and a rerun on an open socket, to compare.
+   Streamlit page (bench/bare_app.py) with the same configuration, one run after another, each `--seconds`
+   long, after a few first pages to warm each server: first pages on both at each of `--first-page-people`
+   people at once (40 and 200), then whole questionnaires on the app and as many reruns on the bare page at
+   each of `--click-people` (10 and 40). The servers' CPU time is read before and after each run (psutil),
+   and Locust's own, its start-up included, from the operating system's accounting of finished children.
+   Then, on the same app server, the server's CPU per reconnect (bench/reconnect.py).
 3. Locust's questionnaires against one replica and against `--replicas` behind nginx under supervisord
-   (`make serve-replicas`), at `--replica-users` people at once, enough to saturate both.
+   (`make serve-replicas`), at `--replica-users` people at once: the server CPU per rerun of each.
+4. Memory (bench/memory.py): RSS per person who stays, and after they leave, on a server of its own.
+5. Whole visits in Chromium, static files included (bench/visit.py), on servers of their own.
 
-Locust writes its CSV and JSON into `--out`; summary.json holds every figure of the table, which goes to
-stdout as Markdown. Rates are over each Locust process's whole wall time, its start-up included, the same
-for every set-up compared. Loopback only; every run is bounded by `--seconds`.
+Locust writes its CSV and JSON into `--out`; summary.json holds every figure, and the tables go to stdout as
+Markdown: first the issue's figures, each with its goal and whether it is met, then the details. Rates are
+over each Locust process's whole wall time, its start-up included. Loopback only; every run is bounded.
 """
 
 import argparse
@@ -27,12 +28,13 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import psutil
 
-from bench import reconnect
+from bench import memory, reconnect, visit
 from tests.support.replicas import Replicas
 from tests.support.servers import ROOT, SCRIPT, Server
 from tests.support.session import Person, crowd, first_page
@@ -86,7 +88,10 @@ def percentile(histogram: dict[str, int], share: float) -> float:
 
 
 def locust(user: str, url: str, users: int, seconds: int, prefix: Path, server_pids: list[int]) -> dict[str, Any]:
-    """One headless Locust run of `user` against `url`; its figures per rerun, from its JSON file."""
+    """One headless Locust run of `user` against `url`; its figures per rerun and per visit, from its JSON file.
+
+    Locust lets every visit under way finish after `seconds` (`--stop-timeout`), so the server's CPU over the
+    run is spent on whole visits only."""
     command = [
         *(sys.executable, "-m", "locust", "-f", str(HERE / "locustfile.py"), user, "--headless", "--only-summary"),
         *("--host", url, "-u", str(users), "-r", str(users), "-t", f"{seconds}s", "--stop-timeout", "60"),
@@ -101,18 +106,20 @@ def locust(user: str, url: str, users: int, seconds: int, prefix: Path, server_p
     server_cpu, client_cpu = cpu(server_pids) - server_before, children_cpu() - client_before
     entries = {e["name"]: e for e in json.loads(prefix.with_name(prefix.name + ".json").read_text())}
     reruns, visits = entries.get("rerun", {}), next((e for n, e in entries.items() if n != "rerun"), {})
-    count = reruns.get("num_requests", 0)
+    count, visited = reruns.get("num_requests", 0), visits.get("num_requests", 0)
     return {
         "users": users,
         "seconds": round(wall, 1),
-        "visits": visits.get("num_requests", 0),
+        "visits": visited,
         "failed_visits": visits.get("num_failures", 0),
         "reruns": count,
         "reruns_per_s": round(count / wall, 1),
-        "visits_per_s": round(visits.get("num_requests", 0) / wall, 2),
+        "visits_per_s": round(visited / wall, 2),
+        "reruns_per_visit": round(count / visited, 1) if visited else None,
         "rerun_p50_ms": percentile(reruns.get("response_times", {}), 0.5),
         "rerun_p95_ms": percentile(reruns.get("response_times", {}), 0.95),
         "server_cpu_ms_per_rerun": round(server_cpu / count * 1000, 2) if count else None,
+        "server_cpu_ms_per_visit": round(server_cpu / visited * 1000, 1) if visited else None,
         "locust_cpu_ms_per_rerun": round(client_cpu / count * 1000, 2) if count else None,
     }
 
@@ -124,20 +131,22 @@ def warm(url: str, visits: int = 4) -> None:
         raise RuntimeError(f"warming {url} failed: {[p.error for p in people]}")
 
 
-def load(out: Path, users: int, seconds: int, reconnects: int) -> tuple[dict[str, Any], dict[str, float]]:
-    """The Locust runs' figures, and the reconnects' (bench/reconnect.py) on the same app server."""
+def load(
+    out: Path, first_page_people: list[int], click_people: list[int], seconds: int, reconnects: int
+) -> tuple[dict[str, Any], dict[str, float]]:
+    """The Locust runs' figures, keyed `<scenario>_<app or bare>_<people>`, and the reconnects'
+    (bench/reconnect.py) on the same app server."""
+    runs = [("first_page", "FirstPage", "FirstPage", n) for n in first_page_people]
+    runs += [("questionnaire", "Questionnaire", "BareReruns", n) for n in click_people]
     results = {}
     with Server(SCRIPT) as app, Server(BARE) as bare:
         warm(app.url)
         warm(bare.url)
-        for name, user, server in (
-            ("first_page_app", "FirstPage", app),
-            ("first_page_bare", "FirstPage", bare),
-            ("questionnaire_app", "Questionnaire", app),
-            ("reruns_bare", "BareReruns", bare),
-        ):
-            log(f"locust {name}: {users} people, {seconds} s")
-            results[name] = locust(user, server.url, users, seconds, out / name, [server.process.pid])
+        for scenario, app_user, bare_user, people in runs:
+            for side, user, server in (("app", app_user, app), ("bare", bare_user, bare)):
+                name = f"{scenario}_{side}_{people}"
+                log(f"locust {name}: {people} people, {seconds} s")
+                results[name] = locust(user, server.url, people, seconds, out / name, [server.process.pid])
         log(f"reconnects: {reconnects} of each kind, one after another")
         reconnects_ms = asyncio.run(reconnect.measure(app, reconnects))
     return results, reconnects_ms
@@ -154,38 +163,163 @@ def replicas(out: Path, count: int, users: int, seconds: int) -> dict[str, Any]:
     return results
 
 
+def visits(count: int) -> dict[str, Any]:
+    with Server(SCRIPT) as app, Server(BARE) as bare:
+        return visit.measure(app, bare, count)
+
+
 def ratio(a: float | None, b: float | None) -> float | None:
     return round(a / b, 2) if a and b else None
 
 
+# --- the issue's figures, each beside its goal -----------------------------------------------------------
+
+NO_GOAL = "none set"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One row of the first table: what was measured, in words and numbers, its goal and whether it is met."""
+
+    label: str
+    measured: str
+    goal: str = NO_GOAL
+    met: bool | None = None  # None: no goal
+
+    def mark(self) -> str:
+        return "no goal" if self.met is None else "met" if self.met else "not met"
+
+
+def at_once(n: int) -> str:
+    return f"{n} {'person' if n == 1 else 'people'} at once"
+
+
+def _at_most(value: float | None, limit: float) -> bool:
+    return value is not None and value <= limit
+
+
+def figures(s: dict[str, Any]) -> list[Figure]:
+    """Issue 27's figures, in its order: first page, questionnaire, clicks, whole visit, memory, replicas."""
+    ld, found = s["load"], []
+    for n in s["first_page_people"]:
+        a, b = ld[f"first_page_app_{n}"], ld[f"first_page_bare_{n}"]
+        r = ratio(a["server_cpu_ms_per_rerun"], b["server_cpu_ms_per_rerun"])
+        found += [
+            Figure(
+                f"first page, {at_once(n)}: server CPU, app / bare page",
+                f"{r}x ({a['server_cpu_ms_per_rerun']} / {b['server_cpu_ms_per_rerun']} ms per first page)",
+                "≤ 1.3x",
+                _at_most(r, 1.3),
+            ),
+            Figure(
+                f"first page, {at_once(n)}: failed first pages",
+                f"{a['failed_visits']} of {a['visits']} (bare page: {b['failed_visits']} of {b['visits']})",
+                "0",
+                a["failed_visits"] == 0,
+            ),
+        ]
+    for n in s["click_people"]:
+        a, b = ld[f"questionnaire_app_{n}"], ld[f"questionnaire_bare_{n}"]
+        per_rerun = ratio(a["server_cpu_ms_per_rerun"], b["server_cpu_ms_per_rerun"])
+        floor = b["server_cpu_ms_per_rerun"] * a["reruns_per_visit"] if a["reruns_per_visit"] else None
+        per_visit = ratio(a["server_cpu_ms_per_visit"], floor)
+        found += [
+            Figure(
+                f"questionnaire, {at_once(n)}: server CPU per rerun, app / bare page",
+                f"{per_rerun}x ({a['server_cpu_ms_per_rerun']} / {b['server_cpu_ms_per_rerun']} ms)",
+                "≤ 2x",
+                _at_most(per_rerun, 2),
+            ),
+            Figure(
+                f"questionnaire, {at_once(n)}: server CPU per completed questionnaire, app / as many bare reruns",
+                f"{per_visit}x ({a['server_cpu_ms_per_visit']} / {floor and round(floor, 1)} ms; "
+                f"{a['reruns_per_visit']} reruns each, {a['visits'] - a['failed_visits']} completed, "
+                f"{a['failed_visits']} failed)",
+                "≤ 2x",
+                _at_most(per_visit, 2),
+            ),
+        ]
+    for n in s["click_people"]:
+        a = ld[f"questionnaire_app_{n}"]
+        last = n == max(s["click_people"])
+        found.append(
+            Figure(
+                f"click latency, {at_once(n)}: p50 / p95",
+                f"{a['rerun_p50_ms']:.0f} / {a['rerun_p95_ms']:.0f} ms",
+                "p95 < 300 ms" if last else NO_GOAL,
+                a["rerun_p95_ms"] < 300 if last else None,
+            )
+        )
+    v = s["visit"]
+    found += [
+        Figure(
+            "whole visit in Chromium, static files included: wall time",
+            f"{v['app_visit_s']} s, its first page drawn in {v['app_first_page_ms']:.0f} ms "
+            f"(bare page: {v['bare_first_page_ms']:.0f} ms)",
+        ),
+        Figure(
+            "whole visit in Chromium, static files included: server CPU",
+            f"{v['app_visit_server_cpu_ms']} ms (a bare page's first page: {v['bare_first_page_server_cpu_ms']} ms)",
+        ),
+    ]
+    m = s["memory"]
+    found += [
+        Figure(
+            f"memory: RSS per session, {m['people']} people staying on their summary",
+            f"{m['per_session_kib']} KiB ({m['baseline_mib']} MiB before, {m['staying_mib']} MiB with them)",
+        ),
+        Figure(
+            "memory: RSS after people leave, above the baseline",
+            f"{m['kept_after_leaving_mib']} MiB ({m['after_leaving_mib']} MiB once their sessions ended)",
+        ),
+    ]
+    if "replicas" in s:
+        r = s["replicas"]
+        most = max(r, key=int)
+        one, many = r["1"], r[most]
+        x = ratio(many["server_cpu_ms_per_rerun"], one["server_cpu_ms_per_rerun"])
+        found.append(
+            Figure(
+                f"replicas, {at_once(one['users'])}: server CPU per rerun, {most} replicas / 1",
+                f"{x}x ({many['server_cpu_ms_per_rerun']} / {one['server_cpu_ms_per_rerun']} ms)",
+                "≤ 1.1x (within 10%)",
+                _at_most(x, 1.1),
+            )
+        )
+    return found
+
+
 def table(s: dict[str, Any]) -> str:
-    """The table of docs/benchmarks.md, in Markdown, from summary.json's figures."""
+    """The tables of docs/benchmarks.md, in Markdown, from summary.json's figures."""
     m, t, ld = s["machine"], s["timings"], s["load"]
     lines = [
         f"{m['nproc']} cores, Python {m['python']}, Streamlit {m['streamlit']}, Locust {m['locust']}; "
-        f"load average {m['load_average'][0]:.1f} at the start (other work on the machine skews every figure)",
+        f"load average {m['load_average'][0]:.1f} at the start (other work on the machine skews every figure); "
+        f"each Locust run {s['seconds']} s",
+        "",
+        "| issue 27's figures | measured | goal | |",
+        "| --- | --- | --- | --- |",
+        *(f"| {f.label} | {f.measured} | {f.goal} | {f.mark()} |" for f in figures(s)),
         "",
         "| rules and files (pytest-benchmark) | median µs | IQR µs | rounds |",
         "| --- | ---: | ---: | ---: |",
         *(f"| `{n}` | {t[n]['median']:.1f} | {t[n]['iqr']:.1f} | {t[n]['rounds']} |" for n in TIMINGS),
         "",
-        f"| load (Locust, {ld['first_page_app']['users']} people at once) | app | bare page | ratio |",
-        "| --- | ---: | ---: | ---: |",
+        "| load (Locust), app / bare page | people | server CPU ms per rerun | rerun p50 / p95 ms | reruns per s "
+        "| visits (failed) | Locust's CPU ms per rerun |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
-    pairs = (("first page", "first_page_app", "first_page_bare"), ("questionnaire", "questionnaire_app", "reruns_bare"))
-    for label, a, b in pairs:
-        x, y = ld[a], ld[b]
-        lines += [
-            f"| {label}: server CPU ms per rerun | {x['server_cpu_ms_per_rerun']} | {y['server_cpu_ms_per_rerun']} "
-            f"| {ratio(x['server_cpu_ms_per_rerun'], y['server_cpu_ms_per_rerun'])} |",
-            f"| {label}: rerun p50 / p95 ms | {x['rerun_p50_ms']:.0f} / {x['rerun_p95_ms']:.0f} "
-            f"| {y['rerun_p50_ms']:.0f} / {y['rerun_p95_ms']:.0f} | |",
-            f"| {label}: reruns per s | {x['reruns_per_s']} | {y['reruns_per_s']} | |",
-            f"| {label}: Locust's CPU ms per rerun, its start-up included | {x['locust_cpu_ms_per_rerun']} "
-            f"| {y['locust_cpu_ms_per_rerun']} | |",
-        ]
-    q = ld["questionnaire_app"]
-    lines.append(f"| questionnaires completed per s (failed) | {q['visits_per_s']} ({q['failed_visits']}) | | |")
+    for name, x in ld.items():
+        scenario, side, people = name.rsplit("_", 2)
+        what = (
+            scenario.replace("_", " ")
+            if side == "app"
+            else "bare page, " + ("first page" if scenario == "first_page" else "reruns")
+        )
+        lines.append(
+            f"| {what} | {people} | {x['server_cpu_ms_per_rerun']} | {x['rerun_p50_ms']:.0f} / {x['rerun_p95_ms']:.0f} "
+            f"| {x['reruns_per_s']} | {x['visits']} ({x['failed_visits']}) | {x['locust_cpu_ms_per_rerun']} |"
+        )
     r = s["reconnects"]
     lines += [
         "",
@@ -200,10 +334,13 @@ def table(s: dict[str, Any]) -> str:
         r = s["replicas"]
         most = max(r, key=int)
         one, many = r["1"], r[most]
+        cpu_ratio = ratio(many["server_cpu_ms_per_rerun"], one["server_cpu_ms_per_rerun"])
         lines += [
             "",
             f"| behind nginx (Locust, {one['users']} people at once) | 1 replica | {most} replicas | ratio |",
             "| --- | ---: | ---: | ---: |",
+            f"| server CPU ms per rerun, all replicas together | {one['server_cpu_ms_per_rerun']} "
+            f"| {many['server_cpu_ms_per_rerun']} | {cpu_ratio} |",
             f"| reruns per s | {one['reruns_per_s']} | {many['reruns_per_s']} "
             f"| {ratio(many['reruns_per_s'], one['reruns_per_s'])} |",
             f"| questionnaires per s (failed) | {one['visits_per_s']} ({one['failed_visits']}) "
@@ -214,12 +351,19 @@ def table(s: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _people(text: str) -> list[int]:
+    return [int(n) for n in text.split(",")]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--users", type=int, default=20, help="people at once on one server (default 20)")
-    parser.add_argument("--seconds", type=int, default=60, help="length of each Locust run (default 60)")
+    parser.add_argument("--first-page-people", type=_people, default=[40, 200], help="first pages: people at once")
+    parser.add_argument("--click-people", type=_people, default=[10, 40], help="questionnaires: people at once")
+    parser.add_argument("--seconds", type=int, default=30, help="length of each Locust run (default 30)")
     parser.add_argument("--replicas", type=int, default=2, help="replicas behind nginx; 0 skips (default 2)")
-    parser.add_argument("--replica-users", type=int, default=100, help="people at once on the replicas")
+    parser.add_argument("--replica-users", type=int, default=40, help="people at once on the replicas (40)")
+    parser.add_argument("--memory-people", type=int, default=20, help="people staying, for memory (default 20)")
+    parser.add_argument("--visits", type=int, default=3, help="whole visits in Chromium (default 3)")
     parser.add_argument("--answer-sets", type=int, default=200, help="the timings' corpus (default 200)")
     parser.add_argument("--reconnects", type=int, default=30, help="reconnects of each kind (default 30)")
     parser.add_argument("--smallest", action="store_true", help="one round of each timing: a check, not a figure")
@@ -236,14 +380,23 @@ def main() -> None:
             "streamlit": streamlit.__version__,
             "locust": locust.__version__,
             "load_average": os.getloadavg(),
-        }
+        },
+        "seconds": args.seconds,
+        "first_page_people": args.first_page_people,
+        "click_people": args.click_people,
     }
     log("timings (pytest-benchmark) ...")
     summary["timings"] = timings(args.out, args.answer_sets, args.smallest)
     reconnects = min(args.reconnects, 2) if args.smallest else args.reconnects
-    summary["load"], summary["reconnects"] = load(args.out, args.users, args.seconds, reconnects)
+    summary["load"], summary["reconnects"] = load(
+        args.out, args.first_page_people, args.click_people, args.seconds, reconnects
+    )
     if args.replicas:
         summary["replicas"] = replicas(args.out, args.replicas, args.replica_users, args.seconds)
+    log(f"memory: {args.memory_people} people staying, then leaving")
+    summary["memory"] = memory.measure(args.memory_people)
+    log(f"whole visits in Chromium: {args.visits}")
+    summary["visit"] = visits(args.visits)  # last: sync Playwright keeps an event loop of its own
     (args.out / "summary.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
     print(table(summary))
 

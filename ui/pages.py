@@ -35,11 +35,16 @@ def welcome(content: Content) -> None:
     st.info(words.what_it_is_not, icon="ℹ️")
     st.success(words.privacy, icon="🔒")
     files = content.ui.files
-    with st.expander(files.resume_title, expanded=bool(state.session().get(state.RESUME_PROBLEMS))):
+    problems = state.session().get(state.RESUME_PROBLEMS)
+    # The chooser is drawn only once its fold is open: opening it reruns the page (`on_change="rerun"`), so a
+    # first page, where nearly everyone presses Start, does not pay for it. Open while a file's problems show.
+    fold = st.expander(files.resume_title, expanded=bool(problems), key=state.RESUME_FOLD, on_change="rerun")
+    if not fold.open:
+        return
+    with fold:
         st.write(files.resume_help)
         # No file types here: a wrong file is told in our words (Streamlit's own refusal is in English).
         st.file_uploader(files.resume_label, key=state.uploader_key(), on_change=state.resume)
-        problems = state.session().get(state.RESUME_PROBLEMS)
         if problems:
             lines = [_file_problem(problem, content) for problem in problems]
             st.error(files.resume_failed + "\n\n" + "\n".join(f"- {line}" for line in lines), icon="⚠️")

@@ -29,6 +29,7 @@ FOCUS = "focus"
 NAVIGATIONS = "navigations"
 UPLOADS = "uploads"
 RESUME_PROBLEMS = "resume_problems"
+RESUME_FOLD = "resume_fold"  # the welcome page's answers-file disclosure, open or closed (a widget)
 URGENT = "urgent"  # the urgent flags the answers so far raise, and the question each was drawn under
 TONE = "tone"  # the skin type the mark drawings were last drawn for
 LANGUAGE = "language"  # the language the pages are in (ui/language.py)

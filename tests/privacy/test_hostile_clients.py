@@ -24,7 +24,7 @@ from tests.support.servers import SCRIPT, Server
 from tests.support.session import FINISHED, FRAGMENT_FINISHED, Person, answer, fill_in
 from tests.support.threads import run_async
 from ui import downloads
-from ui.state import widget_key
+from ui.state import RESUME_FOLD, widget_key
 
 # Starts the app's server, another program or a process of its own: not in `make unit` (pyproject's markers).
 pytestmark = pytest.mark.integration
@@ -292,6 +292,7 @@ def test_fake_and_foreign_files_and_a_name_without_json_are_refused_and_the_sess
         status, text_file = put_file(server.url, session.tap.session_id, cookies, "answers.txt", b"{}")
         assert status == 204
         for infos in (fakes, [(foreign, "a.json")], [(text_file, "answers.txt")]):
+            ok(await session.unfold(RESUME_FOLD))  # the chooser is drawn in its open fold only
             ok(await session.rerun([await uploader_state(session, infos)]))  # no error page
             session.states.clear()
         ok(await session.click("start"))  # not locked: the questionnaire starts
@@ -327,7 +328,8 @@ def test_an_upload_url_takes_files_only_from_the_browser_that_opened_the_session
     async def attack():
         mine = browser_cookies(server.url)
         person = await open_session(server.url, mine)
-        ok(await person.rerun())  # the welcome page, with the answers file uploader
+        ok(await person.rerun())  # the welcome page
+        ok(await person.unfold(RESUME_FOLD))  # its answers file fold opened: the chooser is drawn
         session_id = person.tap.session_id
         own = json.dumps(answers_dict()).encode()
         status, file_id = put_file(server.url, session_id, mine, "answers.json", own)

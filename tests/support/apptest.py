@@ -11,6 +11,7 @@ from logic.answers import STEP_FIELDS
 from logic.vocab import Field, Step
 from tests.factories import answers_dict
 from tests.support.actions import actions
+from ui.state import RESUME_FOLD
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 CONFIG = Path(APP).parent / ".streamlit" / "config.toml"
@@ -83,5 +84,15 @@ def start_over(at: AppTest) -> None:
     at.button(key="start_over_yes").click().run()
 
 
+def open_files(at: AppTest) -> None:
+    """Open the welcome page's answers-file fold as a click on it does: its value set, the page rerun. The file
+    chooser is drawn only in an open fold (AppTest has no click for an expander, so the value is set)."""
+    at.session_state[RESUME_FOLD] = True
+    at.run()
+
+
 def upload(at: AppTest, content: bytes, name: str = "answers.json", kind: str = "application/json") -> None:
+    """Choose a file in the welcome page's chooser, opening its fold first if it is closed."""
+    if not at.file_uploader:
+        open_files(at)
     at.file_uploader[0].set_value((name, content, kind)).run()

@@ -188,7 +188,7 @@ class Session:
                 if msg.delta.WhichOneof("type") == "new_element":
                     self._read_element(msg.delta.new_element, msg.delta.fragment_id, run, seen)
                 elif msg.delta.WhichOneof("type") == "add_block" and msg.delta.add_block.HasField("expandable"):
-                    run.texts.append(msg.delta.add_block.expandable.label)  # a disclosure's label is text too
+                    self._read_disclosure(msg.delta.add_block.expandable, msg.delta.fragment_id, run, seen)
             elif kind == "script_finished":
                 if msg.script_finished == ForwardMsg.ScriptFinishedStatus.FINISHED_EARLY_FOR_RERUN:
                     continue
@@ -218,6 +218,16 @@ class Session:
             if key is not None:
                 run.widgets[key] = (kind, proto)
             self._take_value_set_by_app(kind, proto)
+
+    def _read_disclosure(self, expandable: Any, fragment_id: str, run: Run, seen: set[str]) -> None:
+        """An st.expander: its label is text; one that reruns the page when opened is a widget ("expander")."""
+        run.texts.append(expandable.label)
+        if expandable.id:
+            seen.add(expandable.id)
+            self.fragment_of[expandable.id] = fragment_id
+            key = user_key_from_element_id(expandable.id)
+            if key is not None:
+                run.widgets[key] = ("expander", expandable)
 
     def _take_value_set_by_app(self, kind: str, proto: Any) -> None:
         """A widget whose value the app set (through session state) arrives with `set_value`."""
@@ -264,6 +274,11 @@ class Session:
         if label not in proto.options:
             raise FlowError(f"{key}: no option {label!r} among {list(proto.options)}")
         return await self.rerun([WidgetState(id=proto.id, string_value=label)])
+
+    async def unfold(self, key: str) -> Run:
+        """Open a disclosure (an st.expander with a key that reruns the page when opened), as a click on it does."""
+        proto = self.widget(key, "expander")
+        return await self.rerun([WidgetState(id=proto.id, bool_value=True)])
 
     async def type_text(self, key: str, text: str) -> Run:
         proto = self.widget(key, "text_area")

@@ -12,6 +12,7 @@ from tests.support.apptest import (
     answer,
     complete,
     fill_step,
+    open_files,
     page_text,
     start_over,
     upload,
@@ -118,7 +119,7 @@ def test_a_bad_answers_file_is_refused_whole_with_each_problem_in_plain_words(at
     answer(at, Field.DISTRESS, "none")
     at.button(key="back").click().run()
     before = dict(at.session_state[DRAFT])
-    at.file_uploader[0].set_value((name, content, "application/octet-stream")).run()
+    upload(at, content, name, "application/octet-stream")
     assert not at.exception
     assert at.session_state[PAGE] == "welcome"
     assert at.session_state[DRAFT] == before
@@ -132,8 +133,25 @@ def test_a_clinic_s_fhir_record_of_the_answers_brings_back_the_same_summary(at):
     from exports import bundle
 
     answers = Answers.model_validate(PERSON)
-    at.file_uploader[0].set_value(("answers-fhir.json", json.dumps(bundle(answers)).encode(), "application/json")).run()
+    upload(at, json.dumps(bundle(answers)).encode(), "answers-fhir.json")
     shows_the_summary_of(at, answers)
+
+
+def test_the_file_chooser_is_drawn_only_once_its_fold_is_opened_and_stays_open_while_a_file_is_refused(at):
+    """Issue 27: a first page does not draw the chooser (nearly everyone presses Start); opening the fold does,
+    and a refused file leaves it open with the reasons and a new, empty chooser to try again."""
+    assert FILES.resume_title in [e.label for e in at.expander]
+    assert not at.file_uploader
+    assert FILES.resume_help not in page_text(at)
+    open_files(at)
+    assert [u.label for u in at.file_uploader] == [FILES.resume_label]
+    assert FILES.resume_help in page_text(at)
+    upload(at, b"this is not json")
+    assert [u.label for u in at.file_uploader] == [FILES.resume_label]
+    assert at.file_uploader[0].value is None
+    assert any(e.value.startswith(FILES.resume_failed) for e in at.error)
+    at.run()  # the next run, as after any click on the page: still open, the reasons still shown
+    assert at.file_uploader and any(e.value.startswith(FILES.resume_failed) for e in at.error)
 
 
 def test_a_new_file_clears_the_last_file_s_messages(at):
