@@ -7,6 +7,7 @@ lists each patch, the promise it serves, the internal it touches and the contrac
 - `sessions`: sessions bound to their browser, ended soon after they disconnect.
 - `messages`: only the messages a person's page sends, reruns paced, unknown widget ids dropped.
 - `uploads`: one upload per session, parsed in memory.
+- `sockets`: every connection sends at once (no Nagle delay under each rerun).
 - `values`: widget values that do not fit their widget are dropped.
 - `logs`: one clean, bounded line per log record.
 - `downloads`: the deferred-download handler answers only the asking session's buttons; run signals.
@@ -20,13 +21,13 @@ import contextlib
 from collections.abc import AsyncIterator
 from typing import Any
 
-from . import downloads, logs, messages, outside, sessions, uploads, values
+from . import downloads, logs, messages, outside, sessions, sockets, uploads, values
 from .http import Hardening
 
 __all__ = ["Hardening", "ServerPatchError", "install", "installed", "lifespan"]
 
 # In the order they are applied: the log first, so whatever the others log is clean.
-MODULES = (logs, outside, sessions, messages, uploads, values, downloads)
+MODULES = (logs, outside, sessions, messages, uploads, values, downloads, sockets)
 _installed = False
 
 
