@@ -129,9 +129,9 @@ def test_the_disclaimer_date_next_step_marks_article_answers_and_questions_are_t
     for mark in summary.marks:
         assert mark.name in text
         assert words(mark.glutathione) in text
-    for section in summary.article:  # shortened to one line each: the claim and its grade
+    for section in summary.article:  # shortened to one line each: the grade, and the claim beside it
         label = content.general.evidence[section.evidence].label
-        assert words(f"{section.title}. {content.ui.summary.evidence}: {label}.") in text
+        assert words(f"{label} {section.title}") in text
     for field in Field:
         if field is not Field.NOTES:
             assert words(content.field_label(field)) in text
