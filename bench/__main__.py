@@ -172,6 +172,14 @@ def ratio(a: float | None, b: float | None) -> float | None:
     return round(a / b, 2) if a and b else None
 
 
+def replica_runs(runs: dict[str, Any]) -> tuple[str, dict[str, Any], dict[str, Any], float | None]:
+    """The replica runs compared: how many replicas the larger set had, the run on one, the run on that many,
+    and the ratio of their server CPU per rerun (the many's to the one's)."""
+    most = max(runs, key=int)
+    one, many = runs["1"], runs[most]
+    return most, one, many, ratio(many["server_cpu_ms_per_rerun"], one["server_cpu_ms_per_rerun"])
+
+
 # --- the issue's figures, each beside its goal -----------------------------------------------------------
 
 NO_GOAL = "none set"
@@ -274,10 +282,7 @@ def figures(s: dict[str, Any]) -> list[Figure]:
         ),
     ]
     if "replicas" in s:
-        r = s["replicas"]
-        most = max(r, key=int)
-        one, many = r["1"], r[most]
-        x = ratio(many["server_cpu_ms_per_rerun"], one["server_cpu_ms_per_rerun"])
+        most, one, many, x = replica_runs(s["replicas"])
         found.append(
             Figure(
                 f"replicas, {at_once(one['users'])}: server CPU per rerun, {most} replicas / 1",
@@ -331,10 +336,7 @@ def table(s: dict[str, Any]) -> str:
         f"| a rerun of that step on an open socket | {r['rerun_on_open_socket']} |",
     ]
     if "replicas" in s:
-        r = s["replicas"]
-        most = max(r, key=int)
-        one, many = r["1"], r[most]
-        cpu_ratio = ratio(many["server_cpu_ms_per_rerun"], one["server_cpu_ms_per_rerun"])
+        most, one, many, cpu_ratio = replica_runs(s["replicas"])
         lines += [
             "",
             f"| behind nginx (Locust, {one['users']} people at once) | 1 replica | {most} replicas | ratio |",
