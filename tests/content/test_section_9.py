@@ -293,3 +293,18 @@ def test_a_pregnant_woman_using_whitening_cream_asks_her_ob_gyn_before_any_cream
 def test_someone_planning_a_drip_with_keloids_is_not_told_to_see_a_dermatologist_before_an_injection(code):
     action = default_content(code).flags[FlagId.KELOID_RISK].action
     assert "injection" not in action
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_brown_marks_card_leaves_pregnancy_to_the_flag_that_fits_it(code):
+    """Everyone with brown marks reads the card; only someone pregnant, trying or breastfeeding reads about
+    pregnancy, once, in the flag raised for them, which names the creams the card calls stronger."""
+    content = default_content(code)
+    pregnancy_words = ("pregnan", "breastfeed") if code == "en" else ("buntis", "pagbubuntis", "nagpapasuso")
+    card = evaluate(make_answers(marks=["brown_marks"]), content).marks[0]
+    assert not [word for word in pregnancy_words if word in card.what_works.lower()]
+    pregnant = evaluate(make_answers(marks=["brown_marks"], pregnancy="pregnant"), content)
+    (flag,) = [flag for flag in pregnant.flags if flag.id is FlagId.PREGNANCY_OR_BREASTFEEDING]
+    for cream in ("retinoid", "hydroquinone"):
+        assert cream in card.what_works.lower()
+        assert cream in f"{flag.reason} {flag.action}".lower()
