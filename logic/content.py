@@ -85,12 +85,23 @@ class ProviderQuestions(Frozen):
         return self
 
 
+class NextStepWords(Frozen):
+    """Who to contact and how soon, in words made for one flag."""
+
+    label: Text
+    instruction: Text
+
+
 class NextStepText(Frozen):
     """What the summary opens with for one time frame: who to contact and how soon."""
 
     label: Text
     instruction: Text
     icon: Text
+    # Words for when one flag alone sets this time frame and the general ones would send the person to the
+    # wrong help (thoughts of self-harm alone: a free line now, not an ambulance); that flag's action names
+    # its own help, so an urgent message under its question does not add the emergency numbers first.
+    only: dict[FlagId, NextStepWords] = pydantic.Field(default_factory=dict)
 
 
 class General(Frozen):

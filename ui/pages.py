@@ -8,10 +8,11 @@ import streamlit as st
 from exports import bundle, render_markdown, render_pdf
 from logic import Answers, Content, Summary, evaluate
 from logic.answers import STEP_FIELDS
+from logic.content import NextStepText, NextStepWords
 from logic.layout import Claim, FlagItem, Layout, layout
 from logic.parse import FileLine
 from logic.partial import early_flags, early_summary, finished, unfinished_step
-from logic.summary import Reference
+from logic.summary import FlagResult, Reference
 from logic.vocab import Field, Level, NextStep, ProblemKind, SkinType, Step, When
 
 from . import keep, state
@@ -147,14 +148,27 @@ def _reminders(content: Content, before: Step | None = None) -> None:
         if flag.level is Level.URGENT and all(t.field in earlier for t in flag.triggered_by)
     ]
     nav = content.ui.nav
-    lines = [nav.reminder.format(title=f.title, what=content.general.next_step[f.when].label) for f in flags]
-    if not any(f.when in _PRESSING for f in flags):
+    lines = [nav.reminder.format(title=f.title, what=_how_soon(f, content).label) for f in flags]
+    pressing = [f for f in flags if f.when in _PRESSING]
+    if not pressing:
         for line in lines:
             st.warning(line, icon="🚨")
         return
+    call = [] if all(_own_help(f, content) for f in pressing) else [nav.emergency_call]
     with st.container(key="urgent-reminder"):
-        st.error("\n\n".join([*lines, nav.emergency_call]), icon="🚨")
+        st.error("\n\n".join([*lines, *call]), icon="🚨")
         st.button(nav.what_to_do_now, key="now:reminder", type="primary", on_click=state.what_to_do_now)
+
+
+def _how_soon(flag: FlagResult, content: Content) -> NextStepText | NextStepWords:
+    """Who to contact and how soon for this flag: its time frame's words, or those made for it alone."""
+    frame = content.general.next_step[flag.when]
+    return frame.only.get(flag.id, frame)
+
+
+def _own_help(flag: FlagResult, content: Content) -> bool:
+    """Whether the flag's action names its own help (a crisis line), so the emergency numbers do not go first."""
+    return flag.id in content.general.next_step[flag.when].only
 
 
 def _urgent_now(field: Field, content: Content) -> None:
@@ -186,7 +200,12 @@ def _urgent_now(field: Field, content: Content) -> None:
                 # Help now names the numbers first; care today after its own action, for if it gets worse.
                 # What to do and the way to it come first, so they fit one phone screen; the reason follows.
                 call = content.ui.nav.emergency_call
-                parts = [f"**{call}**", flag.action] if flag.when is When.NOW else [flag.action, call]
+                if _own_help(flag, content):
+                    parts = [flag.action]
+                elif flag.when is When.NOW:
+                    parts = [f"**{call}**", flag.action]
+                else:
+                    parts = [flag.action, call]
                 st.error("\n\n".join([f"**{flag.title}**", *parts]), icon="🚨")
                 # Inside the question's fragment: a click reruns only the fragment, so the page is redrawn here.
                 if st.button(content.ui.nav.what_to_do_now, key=f"now:{field}:{flag.id}", type="primary"):

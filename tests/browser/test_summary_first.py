@@ -116,7 +116,7 @@ def test_on_a_phone_the_next_step_comes_first_inside_the_first_screen_and_the_pa
     summary = evaluate(answers)
     assert summary.next_step is EXPECTED_STEP[name]
     lay = layout(summary).fold()
-    box = CONTENT.general.next_step[summary.next_step]
+    box = lay.next_step
 
     page = page_factory(viewport=PHONE)
     q = open_summary(page, PERSONAS[name], tmp_path)

@@ -10,6 +10,7 @@ import pytest
 from exports import render_markdown
 from logic import default_content, evaluate
 from logic.content import CONTENT_DIR
+from logic.layout import layout
 from logic.vocab import FlagId, Route
 from tests.factories import make_answers
 
@@ -76,7 +77,7 @@ FINDINGS = {
         FlagId.SELF_HARM,
         {
             "en": ["This page does not tell anyone", "1553"],
-            "fil": ["Walang sinasabihan ang page na ito", "1553"],
+            "fil": ["Walang ibang makakaalam ng isinagot mo rito", "1553"],
         },
     ),
     "whitening cream in pregnancy: the Philippine rules first, mercury can reach the baby": (
@@ -308,3 +309,54 @@ def test_the_brown_marks_card_leaves_pregnancy_to_the_flag_that_fits_it(code):
     for cream in ("retinoid", "hydroquinone"):
         assert cream in card.what_works.lower()
         assert cream in f"{flag.reason} {flag.action}".lower()
+
+
+# --- A fourth reading (a helper playing a Manila dermatologist, content 2026-12-06.10). -----------------------
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_thoughts_of_self_harm_alone_open_on_a_free_line_not_an_ambulance(code):
+    """The box over the summary said "call your local emergency number now" to everyone with these thoughts,
+    while step 1 says to call it only if they might act on them and otherwise a free line today."""
+    content = default_content(code)
+    now = content.general.next_step["now"]
+    box = layout(evaluate(make_answers(distress="self_harm_thoughts"), content), content).next_step
+    assert box.emergency, "still the emergency layout: the rest waits behind one control"
+    assert (box.label, box.instruction) == (now.only[FlagId.SELF_HARM].label, now.only[FlagId.SELF_HARM].instruction)
+    assert "911" not in box.instruction
+    (step_1,) = box.first
+    assert "1553" in step_1 and ("emergency number now" if code == "en" else "emergency number") in step_1
+    with_anaphylaxis = make_answers(distress="self_harm_thoughts", current_symptoms=["breathing_or_swelling"])
+    box = layout(evaluate(with_anaphylaxis, content), content).next_step
+    assert (box.label, box.instruction) == (now.label, now.instruction), "an ambulance when one is needed"
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_a_pregnant_woman_is_told_to_leave_hydroquinone_to_her_ob_gyn(code):
+    content = default_content(code)
+    summary = evaluate(make_answers(pregnancy="pregnant", marks=["brown_marks"]), content)
+    (flag,) = [flag for flag in summary.flags if flag.id is FlagId.PREGNANCY_OR_BREASTFEEDING]
+    hydroquinone = flag.action.index("hydroquinone")
+    assert "OB-GYN" in flag.action[hydroquinone:]
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_a_breastfeeding_mother_on_isotretinoin_tells_her_baby_s_doctor(code):
+    content = default_content(code)
+    summary = evaluate(make_answers(pregnancy="breastfeeding", isotretinoin="current"), content)
+    (flag,) = [flag for flag in summary.flags if flag.id is FlagId.ISOTRETINOIN_PREGNANCY]
+    assert ("your baby’s doctor" if code == "en" else "doktor ng baby mo") in flag.action
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_new_sunken_scars_are_not_promised_to_fade_like_flat_marks(code):
+    content = default_content(code)
+    summary = evaluate(make_answers(marks=["boxcar"], mark_age="under_3_months"), content)
+    (flag,) = [flag for flag in summary.flags if flag.id is FlagId.RECENT_MARKS]
+    for text in (flag.reason, content.general.relevance["recent_marks"]):
+        assert ("dent or a bump" if code == "en" else "lubog o umbok") in text
+
+
+def test_leftover_isotretinoin_is_not_sent_back_to_a_prescriber_for_a_change_of_mood():
+    action = default_content().flags[FlagId.RECENT_ISOTRETINOIN].action
+    assert "who prescribes" not in action and "tell a doctor straight away" in action

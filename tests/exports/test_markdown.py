@@ -31,8 +31,8 @@ def check_markdown_shape(answers: Answers, today: date | None) -> None:
     text = render_markdown(summary, answers, today=today)
     lines = text.split("\n")
     assert text.endswith("\n") and not text.endswith("\n\n")
-    box = general.next_step[summary.next_step]
     lay = layout(summary, CONTENT)
+    box = lay.next_step  # its words: the time frame's, or those made for the one flag that sets it
     prose = {ui.intro, ui.article_intro, ui.no_flags, ui.no_notes, summary.disclaimer, box.instruction}
     prose |= {lay.next_step.why} if lay.next_step.why else set()
     prose |= {f"{i.flag.reason} {i.cite}" for i in lay.flags} | {m.description for m in summary.marks}

@@ -195,3 +195,23 @@ def test_change_my_answers_goes_back_to_the_review_with_every_answer(at):
     complete(at, PERSON)
     at.button(key="change_answers").click().run()
     assert at.session_state[PAGE] == "review" and at.session_state[DRAFT] == PERSON
+
+
+def test_thoughts_of_self_harm_alone_are_met_with_the_free_lines_not_the_emergency_numbers_first(at):
+    """The flag's own action says when to call the emergency number and, otherwise, a free line today; the
+    general "call your emergency number" line would put an ambulance first for everyone with these thoughts."""
+    flag = CONTENT.flags[FlagId.SELF_HARM]
+    at.button(key="start").click().run()
+    answer(at, Field.DISTRESS, "self_harm_thoughts")
+    (under,) = [e.value for e in at.error if flag.title in e.value]
+    assert flag.action in under and CONTENT.ui.nav.emergency_call not in under
+    fill_step(at, Step.SAFETY, {**PERSON, "distress": "self_harm_thoughts"})
+    at.button(key="next").click().run()
+    (reminder,) = [e.value for e in at.error if flag.title in e.value]
+    assert CONTENT.general.next_step["now"].only[FlagId.SELF_HARM].label in reminder
+    assert CONTENT.ui.nav.emergency_call not in reminder
+    at.button(key="back").click().run()
+    answer(at, Field.CURRENT_SYMPTOMS, ["breathing_or_swelling"])
+    at.button(key="next").click().run()
+    (reminder,) = [e.value for e in at.error if flag.title in e.value]
+    assert CONTENT.ui.nav.emergency_call in reminder, "with anaphylaxis too, the numbers come back"
