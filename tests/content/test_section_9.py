@@ -360,3 +360,16 @@ def test_new_sunken_scars_are_not_promised_to_fade_like_flat_marks(code):
 def test_leftover_isotretinoin_is_not_sent_back_to_a_prescriber_for_a_change_of_mood():
     action = default_content().flags[FlagId.RECENT_ISOTRETINOIN].action
     assert "who prescribes" not in action and "tell a doctor straight away" in action
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_someone_wanting_lighter_skin_reads_each_lightening_fact_once(code):
+    content = default_content(code)
+    answers = make_answers(goals=["lighter_skin_overall", "fade_dark_marks"], marks=["brown_marks"])
+    summary = evaluate(answers, content)
+    said = [f"{flag.reason} {flag.action}" for flag in summary.flags]
+    said += [f"{section.verdict} {section.evidence_note}" for section in summary.article]
+    gone = "six months" if code == "en" else "anim na buwan"
+    assert sum(gone.lower() in text.lower() for text in said) == 1, "that the change had gone, said once"
+    realistic = "realistic" if code == "en" else "makatotohanan"
+    assert sum(realistic in question for question in summary.questions_for_provider) <= 1
