@@ -78,6 +78,9 @@ class LabelText(Frozen):
 class ProviderQuestions(Frozen):
     always: tuple[Text, ...]
     routes: dict[Route, Text]
+    # For someone who would rather not say whether they are pregnant or breastfeeding: a question they can
+    # ask in private, since no flag can say it for them.
+    pregnancy_unsaid: Text
 
     @model_validator(mode="after")
     def _complete(self) -> Self:

@@ -4,7 +4,7 @@ from .answers import Answers
 from .content import Content, default_content
 from .rules import GLUTATHIONE_FIT, fired_flags, plan_advice, relevant_sections
 from .summary import FlagResult, MarkResult, PlanEntry, SectionResult, Summary
-from .vocab import Level, NextStep
+from .vocab import Level, NextStep, Pregnancy
 
 MAX_PROVIDER_QUESTIONS = 8
 _ACT_FIRST = (Level.URGENT, Level.CONSULT)  # the levels whose time frame becomes the next step
@@ -81,8 +81,10 @@ def evaluate(answers: Answers, content: Content | None = None) -> Summary:
 def _questions(answers: Answers, flags: tuple[FlagResult, ...], content: Content) -> tuple[str, ...]:
     """Questions for the dermatologist or doctor, most pressing first: the flags', the marks', then general ones."""
     asked = content.general.provider_questions
+    unsaid = answers.pregnancy is Pregnancy.PREFER_NOT_TO_SAY
     candidates = [
         *(content.flags[f.id].question for f in flags),
+        *([asked.pregnancy_unsaid] if unsaid else []),
         *(content.marks[m].question for m in answers.marks),
         *(asked.routes[r] for r in answers.routes),
         *asked.always,

@@ -124,6 +124,16 @@ def test_provider_questions_are_tailored_and_never_repeat():
     assert len(set(tailored.questions_for_provider)) == len(tailored.questions_for_provider)
 
 
+@pytest.mark.parametrize("language", ["en", "fil"])
+def test_someone_who_would_rather_not_say_if_pregnant_gets_a_question_to_ask_in_private(language):
+    """No flag can speak to a pregnancy nobody was told of; a question the person can ask in the room can."""
+    content = default_content(language)
+    question = content.general.provider_questions.pregnancy_unsaid
+    assert question in evaluate(make_answers(pregnancy="prefer_not_to_say"), content).questions_for_provider
+    for said in ("pregnant", "none", "not_applicable"):  # told, or not pregnant: the flag's own question, or none
+        assert question not in evaluate(make_answers(pregnancy=said), content).questions_for_provider
+
+
 def test_disclaimer_and_content_version_are_always_present():
     summary = evaluate(make_answers())
     assert summary.disclaimer
