@@ -167,7 +167,9 @@ class ReferenceText(Frozen):
 # What a complete citation holds. A journal article: its authors first ("Surname AB,"), a year, and the journal's
 # volume and pages ("2016;26(3):177-181") or a DOI. Anything else: a public link to it.
 _ARTICLE_KINDS = (ReferenceKind.TRIAL, ReferenceKind.SYSTEMATIC_REVIEW, ReferenceKind.CASE_SERIES)
-_AUTHORS = re.compile(r"^[A-Z][A-Za-z'’-]+(?: [A-Za-z'’-]+)* [A-Z]{1,3}[,.]")
+# A surname may start with a lowercase particle, as Vancouver style keeps it: "van Leeuwen MCE", "dela Cruz J".
+_PARTICLES = "van|von|der|den|de|del|dela|della|da|di|du|le|la"
+_AUTHORS = re.compile(rf"^(?:(?:{_PARTICLES}) )*[A-Z][A-Za-z'’-]+(?: [A-Za-z'’-]+)* [A-Z]{{1,3}}[,.]")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _VOLUME_PAGES = re.compile(r"\b(?:19|20)\d{2}[^;.]*;\s*\d+(?:\([^)]*\))?:\s*[A-Za-z]?\d+")
 _DOI = re.compile(r"\bdoi:\s*10\.\d{4,}/\S+", re.IGNORECASE)

@@ -373,3 +373,11 @@ def test_someone_wanting_lighter_skin_reads_each_lightening_fact_once(code):
     assert sum(gone.lower() in text.lower() for text in said) == 1, "that the change had gone, said once"
     realistic = "realistic" if code == "en" else "makatotohanan"
     assert sum(realistic in question for question in summary.questions_for_provider) <= 1
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_keloids_on_darker_skin_are_warned_that_freezing_can_leave_pale_patches(code):
+    content = default_content(code)
+    (card,) = evaluate(make_answers(marks=["keloid"], skin_type="VI"), content).marks
+    assert ("pale patches" if code == "en" else "mapusyaw na patch") in card.what_works
+    assert "van_leeuwen_2015" in card.sources

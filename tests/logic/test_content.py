@@ -649,6 +649,24 @@ def test_a_doi_stands_in_for_volume_and_pages():
     ]
 
 
+@pytest.mark.parametrize(
+    ("authors", "accepted"),
+    [
+        ("van Leeuwen MCE, Niessen FB.", True),
+        ("dela Cruz J, de Guzman AB.", True),
+        ("Lee A, Kim B.", True),
+        ("the makers.", False),
+        ("van the makers.", False),
+    ],
+)
+def test_a_surname_may_start_with_a_lowercase_particle(authors, accepted):
+    from logic.content import citation_gaps
+    from logic.vocab import ReferenceKind
+
+    gaps = citation_gaps(ReferenceKind.TRIAL, f"{authors} A trial. J Skin. 2020;1(2):3-4.", None)
+    assert (errors.CITATION_NEEDS_AUTHORS not in gaps) is accepted
+
+
 def test_a_regulator_page_without_a_public_link_is_refused(content_copy):
     edit(content_copy, "references", lambda d: d["ph_fda_2019_182"].pop("url"))
     message = broken(content_copy)
