@@ -106,6 +106,12 @@ class NextStepText(Frozen):
     # its own help, so an urgent message under its question does not add the emergency numbers first.
     only: dict[FlagId, NextStepWords] = pydantic.Field(default_factory=dict)
 
+    def for_flags(self, flags: Iterable[FlagId]) -> "NextStepText | NextStepWords":
+        """The words for the flags that set this time frame: those made for a flag that alone sets it, if any;
+        otherwise the time frame's own."""
+        ids = set(flags)
+        return self.only.get(next(iter(ids)), self) if len(ids) == 1 else self
+
 
 class General(Frozen):
     content_version: Text

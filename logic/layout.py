@@ -341,13 +341,12 @@ def layout(summary: Summary, content: Content | None = None) -> Layout:
     # Why: the flags that set how soon, the first ones with the next step's own time frame.
     urgent = [f for f in acting if str(f.when) == str(summary.next_step)]
     next_step = general.next_step[summary.next_step]
-    setting = {f.id for f in summary.flags if str(f.when) == str(summary.next_step)}
-    words = next_step.only.get(next(iter(setting))) if len(setting) == 1 else None
+    words = next_step.for_flags(f.id for f in summary.flags if str(f.when) == str(summary.next_step))
     box = NextStepBox(
         step=summary.next_step,
         icon=next_step.icon,
-        label=(words or next_step).label,
-        instruction=(words or next_step).instruction,
+        label=words.label,
+        instruction=words.instruction,
         why=ui.why.format(titles=_joined([f"“{f.title}”" for f in urgent], content)) if urgent else None,
         first=tuple(f.action for f in acting),
     )

@@ -8,7 +8,6 @@ import streamlit as st
 from exports import bundle, render_markdown, render_pdf
 from logic import Answers, Content, Summary, evaluate
 from logic.answers import STEP_FIELDS
-from logic.content import NextStepText, NextStepWords
 from logic.layout import Claim, FlagItem, Layout, layout
 from logic.parse import FileLine
 from logic.partial import early_flags, early_summary, finished, unfinished_step
@@ -148,7 +147,8 @@ def _reminders(content: Content, before: Step | None = None) -> None:
         if flag.level is Level.URGENT and all(t.field in earlier for t in flag.triggered_by)
     ]
     nav = content.ui.nav
-    lines = [nav.reminder.format(title=f.title, what=_how_soon(f, content).label) for f in flags]
+    steps = content.general.next_step
+    lines = [nav.reminder.format(title=f.title, what=steps[f.when].for_flags([f.id]).label) for f in flags]
     pressing = [f for f in flags if f.when in _PRESSING]
     if not pressing:
         for line in lines:
@@ -158,12 +158,6 @@ def _reminders(content: Content, before: Step | None = None) -> None:
     with st.container(key="urgent-reminder"):
         st.error("\n\n".join([*lines, *call]), icon="🚨")
         st.button(nav.what_to_do_now, key="now:reminder", type="primary", on_click=state.what_to_do_now)
-
-
-def _how_soon(flag: FlagResult, content: Content) -> NextStepText | NextStepWords:
-    """Who to contact and how soon for this flag: its time frame's words, or those made for it alone."""
-    frame = content.general.next_step[flag.when]
-    return frame.only.get(flag.id, frame)
 
 
 def _own_help(flag: FlagResult, content: Content) -> bool:

@@ -687,3 +687,15 @@ def test_every_shipped_source_has_a_kind_that_fits_and_a_checked_date():
     # A society's statement or advisory is not a guideline; a patient page is not one either.
     assert {references[i].kind for i in ("pds_2018", "pds_2025", "nhs_acne", "nhs_sjs")} == {"other"}
     assert references["sitohang_ninditya_2020"].kind == "expert_review"  # an evidence-based case report
+
+
+def test_a_time_frame_uses_a_flag_s_own_words_only_when_that_flag_alone_sets_it():
+    from logic.vocab import FlagId
+
+    now = default_content().general.next_step["now"]
+    own = now.only[FlagId.SELF_HARM]
+    assert now.for_flags([FlagId.SELF_HARM]) is own
+    assert now.for_flags([FlagId.SELF_HARM, FlagId.SELF_HARM]) is own
+    assert now.for_flags([FlagId.SELF_HARM, FlagId.POSSIBLE_ANAPHYLAXIS]) is now
+    assert now.for_flags([FlagId.POSSIBLE_ANAPHYLAXIS]) is now
+    assert now.for_flags([]) is now
