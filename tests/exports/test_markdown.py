@@ -34,7 +34,7 @@ def check_markdown_shape(answers: Answers, today: date | None) -> None:
     lay = layout(summary, CONTENT)
     box = lay.next_step  # its words: the time frame's, or those made for the one flag that sets it
     prose = {ui.intro, ui.article_intro, ui.no_flags, ui.no_notes, summary.disclaimer, box.instruction}
-    prose |= {lay.next_step.why} if lay.next_step.why else set()
+    prose |= {box.why} if box.why else set()
     prose |= {f"{i.flag.reason} {i.cite}" for i in lay.flags} | {m.description for m in summary.marks}
     prose |= {c.section.article_says for c in lay.claims} | {f"{c.section.evidence_note} {c.cite}" for c in lay.claims}
     prose |= {f"- {g.icon} **{g.label}:** {g.meaning}" for g in lay.key}

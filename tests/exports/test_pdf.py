@@ -173,8 +173,8 @@ def check_first_things_first(answers: Answers, pdf: bytes, content=None) -> None
     assert len(pages) <= 3
     check_page_one(answers, pdf, content)
     header = words(f"{content.ui.app_title} · {ui.made_on}: {DAY.isoformat()} {content.ui.files.pdf_title}")
-    box = layout(summary, content).next_step
-    lines = layout(summary, content).plan
+    lay = layout(summary, content)
+    box, lines = lay.next_step, lay.plan
     plan = words(f"{ui.plan} " + " ".join(f"{p.entry.title}. {p.entry.reason} {p.cite}" for p in lines))
     opening = f"{words(box.label)} {words(box.instruction)}"
     if summary.next_step is NextStep.NONE:  # nothing to act on: the plan first, then the box that says so
